@@ -1,0 +1,316 @@
+"""Document metadata from the header block: number, type, title, issuer, place, date, signer.
+
+Works on the normalized text. The header is searched in the first lines only; the signer in the
+first signature block. Crawler layouts (pipes of flattened tables, `-------` rules, several header
+cells on one line) are read by looking at the cells of each line, not at whole lines.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ingest.identity import canonical_number, issuer_codes, number_parts, restore_diacritics, type_from_code
+from ingest.normalize import fold
+
+_GAZ = Path(__file__).parent / "gazetteer"
+HEAD_CHARS = 6000
+
+NUMBER = re.compile(
+    r"(?:Luật\s+số|Bộ\s+luật\s+số|Pháp\s+lệnh\s+số|Lệnh\s+số|Số|Số\s+hiệu|So)\s*[:.]?\s*"
+    r"(?P<num>\d+[a-zA-Z]?(?:\s*/\s*\d{4})?\s*(?:/|-)\s*[A-ZĐÐa-zđ]+[\w&Đđ]*(?:\s*[-–/]\s*[A-ZĐÐ][\w&Đđ]*)*)",
+)
+DATE = re.compile(
+    r"(?P<place>[^\n|,:;]{2,60}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s*|[/.-])\s*(?P<m>\d{1,2})"
+    r"\s*(?:năm\s*|[/.-])\s*(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+BARE_DATE = re.compile(
+    r"ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s*|[/.-])\s*(?P<m>\d{1,2})\s*(?:năm\s*|[/.-])\s*(?P<y>\d{4})", re.I
+)
+MOTTO = re.compile(r"CỘNG\s+H[OÒ]A\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*Tự\s+do", re.IGNORECASE)
+SIGN_MODE = re.compile(r"^\s*(?P<mode>KT|TM|TL|TUQ|Q)\s*\.\s*(?P<rest>.*)$")
+SIGN_TITLES = (
+    "PHÓ CHỦ TỊCH", "CHỦ TỊCH", "PHÓ THỦ TƯỚNG", "THỦ TƯỚNG", "THỨ TRƯỞNG", "BỘ TRƯỞNG", "PHÓ GIÁM ĐỐC",
+    "GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "TỔNG CỤC TRƯỞNG",
+    "CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG", "VỤ TRƯỞNG", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "TỔNG THƯ KÝ",
+    "BÍ THƯ", "PHÓ BÍ THƯ", "THỐNG ĐỐC", "PHÓ THỐNG ĐỐC", "TỔNG KIỂM TOÁN", "CHÁNH ÁN", "VIỆN TRƯỞNG",
+    "TỔNG THANH TRA", "CHỦ TỊCH NƯỚC", "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "CHI CỤC TRƯỞNG", "TỔNG GIÁM ĐỐC",
+    "KIỂM TOÁN TRƯỞNG", "CHÁNH THANH TRA", "THỦ TRƯỞNG",
+)
+_LOCAL_PREFIX = re.compile(r"^(?P<kind>THÀNH PHỐ|TỈNH|TP\.?)\s+(?P<name>.+)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _type_names() -> list[str]:
+    names = yaml.safe_load((_GAZ / "doc_types.yaml").read_text("utf-8"))["names"]
+    return sorted(names, key=len, reverse=True)
+
+
+def _cells(line: str) -> list[str]:
+    """A line split on table pipes and wide gaps (flattened header columns)."""
+    return [c.strip(" *_-–—") for c in re.split(r"\||\s{3,}|\t", line) if c.strip(" *_-–—|")]
+
+
+def _type_of_line(cell: str) -> str | None:
+    """`QUYẾT ĐỊNH` -> `Quyết định` when the cell is a type line (upper case, nothing else)."""
+    s = cell.strip().rstrip(":")
+    if not s or s != s.upper() or len(s) > 30:
+        return None
+    for name in _type_names():
+        if fold(s) == fold(name):
+            return name
+    return None
+
+
+def sentence_case_title(s: str) -> str:
+    """`PHÓ CHỦ TỊCH` -> `Phó Chủ tịch`; `BỘ TRƯỞNG` -> `Bộ trưởng`."""
+    words = s.strip().lower().split()
+    if not words:
+        return s
+    out = " ".join(words)
+    out = out[0].upper() + out[1:]
+    return re.sub(r"\bchủ tịch\b", "Chủ tịch", out) if out.lower().startswith("phó") else out
+
+
+def province_name(raw: str) -> str:
+    """`HỒ CHÍ MINH` -> `Hồ Chí Minh`; `BÀ RỊA - VŨNG TÀU` -> `Bà Rịa - Vũng Tàu`."""
+    return " ".join(w.capitalize() if w.isupper() or w.islower() else w for w in raw.split())
+
+
+@lru_cache(maxsize=1)
+def _central_by_fold() -> dict[str, str]:
+    names = list(issuer_codes()["central"].values())
+    return {fold(n): n for n in names}
+
+
+def canonical_issuer(lines: list[str]) -> tuple[str | None, str | None]:
+    """Issuer block lines -> (canonical issuer, province).
+
+    >>> canonical_issuer(["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH"])
+    ('Ủy ban nhân dân Thành phố Hồ Chí Minh', 'Hồ Chí Minh')
+    """
+    lines = [re.sub(r"\s+", " ", x).strip(" -–*") for x in lines if x.strip(" -–*")]
+    if not lines:
+        return None, None
+    joined = " ".join(lines)
+    key = fold(joined)
+    if key in _central_by_fold():
+        return _central_by_fold()[key], None
+    # The last line names the body; the ones above are its parent (BỘ TÀI CHÍNH / CỤC THUẾ).
+    body = lines[-1]
+    m = re.match(r"^(ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\s*(.*)$", joined, re.IGNORECASE)
+    if m:
+        kind = "Ủy ban nhân dân" if fold(m.group(1)).startswith(("uy", "ubnd")) else "Hội đồng nhân dân"
+        place = m.group(2).strip()
+        pm = _LOCAL_PREFIX.match(place)
+        if pm:
+            prov = province_name(pm.group("name"))
+            word = "Thành phố" if fold(pm.group("kind")).startswith(("thanh", "tp")) else "tỉnh"
+            return f"{kind} {word} {prov}", prov
+        return (f"{kind} {province_name(place)}".strip(), None) if place else (kind, None)
+    if fold(body) in _central_by_fold():
+        return _central_by_fold()[fold(body)], None
+    # Provincial departments: `SỞ CÔNG THƯƠNG` under `UBND TỈNH LÀO CAI`.
+    prov = None
+    for x in lines[:-1]:
+        mm = re.search(r"(?:THÀNH PHỐ|TỈNH|TP\.?)\s+(.+)$", x, re.IGNORECASE)
+        if mm:
+            prov = province_name(mm.group(1))
+    name = body[0] + body[1:].lower() if body.isupper() else body
+    name = re.sub(r"^(Sở|Bộ|Ban|Cục|Tổng cục|Văn phòng) (\w)", lambda x: f"{x.group(1)} {x.group(2).upper()}", name)
+    return name, prov
+
+
+def _to_iso(d: str, m: str, y: str) -> str | None:
+    try:
+        return date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def _find_number(head: str) -> tuple[str | None, int]:
+    for m in NUMBER.finditer(head):
+        num = restore_diacritics(canonical_number(m.group("num"))).rstrip("-/")
+        if "/" in num or re.match(r"\d+-[A-ZĐ]", num):
+            return num, m.start()
+    return None, -1
+
+
+def _issuer_block(lines: list[str]) -> list[str]:
+    """Left header column: the lines before the motto / `Số:` / the date line."""
+    block = []
+    for line in lines[:14]:
+        cells = _cells(line)
+        if not cells:
+            if block:
+                continue
+            continue
+        first = cells[0]
+        if MOTTO.search(first) or re.match(r"^(Số|Luật số)\s*[:.]", first) or BARE_DATE.search(first):
+            break
+        if first.upper() != first or len(first) > 60:
+            break
+        block.append(first)
+        if len(cells) > 1 and MOTTO.search(cells[1]):
+            break
+    return block
+
+
+def _authority_issuer(text: str) -> tuple[str | None, str | None]:
+    """`CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH` before the preamble -> the committee."""
+    m = re.search(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC)\s+(?P<body>[^\na-zđ]{6,})$", text, re.MULTILINE)
+    if not m:
+        return None, None
+    body = m.group("body").strip()
+    sub = re.match(r"^(ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)\s+(.*)$", body)
+    return canonical_issuer([sub.group(1), sub.group(2)] if sub else [body])
+
+
+def _title(lines: list[str], type_idx: int) -> str | None:
+    out: list[str] = []
+    for line in lines[type_idx + 1 : type_idx + 12]:
+        s = line.strip(" |*")
+        if not s:
+            if out:
+                break
+            continue
+        if re.match(r"^(Căn cứ|Thực hiện|Theo đề nghị|Xét|Kính gửi|Điều\s+\d|Chương\s|Phần\s|I\.\s|\(Kèm theo|\(Ban hành)", s):
+            break
+        if out and s.isupper() and not out[-1].isupper():
+            break  # authority line (CHỦ TỊCH ...) after a mixed-case title
+        out.append(s)
+    title = re.sub(r"\s+", " ", " ".join(out)).strip(" -")
+    return title or None
+
+
+def _signature(text: str) -> dict:
+    """First signing block: mode (KT./TM./TL./TUQ.), title and name."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        s = line.strip(" |*")
+        mode = SIGN_MODE.match(s)
+        title_line = None
+        if mode:
+            rest = mode.group("rest").strip()
+            j = i + 1
+            while j < len(lines) and not lines[j].strip(" |*"):
+                j += 1
+            nxt = lines[j].strip(" |*") if j < len(lines) else ""
+            if nxt and nxt.isupper() and any(nxt.startswith(t) for t in SIGN_TITLES):
+                title_line, k = nxt, j
+            else:
+                title_line, k = rest, i
+        elif s in SIGN_TITLES or (s.isupper() and any(s.startswith(t + " ") for t in SIGN_TITLES) and len(s) < 60):
+            title_line, k = s, i
+        if not title_line:
+            continue
+        for cand in lines[k + 1 : k + 8]:
+            c = cand.strip(" |*")
+            if not c:
+                continue
+            if _is_person_name(c):
+                title = next((t for t in SIGN_TITLES if title_line.startswith(t)), title_line)
+                return {
+                    "signer": c,
+                    "signer_title": sentence_case_title(title),
+                    "signer_mode": f"{mode.group('mode')}." if mode else None,
+                }
+            if not c.isupper():
+                break
+    return {"signer": None, "signer_title": None, "signer_mode": None}
+
+
+def _is_person_name(s: str) -> bool:
+    """`Võ Văn Hoan`: 2 to 5 capitalized words, no digits or punctuation."""
+    words = s.split()
+    if not 2 <= len(words) <= 5 or re.search(r"[\d:;,.()/]", s):
+        return False
+    return all(w[0].isupper() and (len(w) == 1 or not w.isupper()) for w in words)
+
+
+def parse_header(text: str, hints: dict | None = None) -> dict:
+    """The documents columns the header states; hints (front matter) fill what it lacks."""
+    hints = hints or {}
+    head = text[:HEAD_CHARS]
+    lines = head.split("\n")
+    number, num_pos = _find_number(head)
+
+    doc_type, type_idx = None, -1
+    for i, line in enumerate(lines):
+        for cell in _cells(line):
+            t = _type_of_line(cell)
+            if t:
+                doc_type, type_idx = t, i
+                break
+        if doc_type:
+            break
+    if doc_type and doc_type in ("Luật", "Bộ luật") and type_idx >= 0:
+        pass
+
+    issuer, province = canonical_issuer(_issuer_block(lines))
+    if not issuer:
+        issuer, province = _authority_issuer(head)
+
+    place = issued = None
+    for m in DATE.finditer(head):
+        place_raw = m.group("place").strip(" |*")
+        if fold(place_raw).startswith(("tai ", "trong ")):
+            continue
+        issued = _to_iso(m.group("d"), m.group("m"), m.group("y"))
+        if issued:
+            place = re.sub(r"\s+", " ", place_raw.split("\n")[-1]).strip(" |*-") or None
+            break
+
+    parts = number_parts(number) if number else {}
+    if not doc_type and parts.get("type_code"):
+        doc_type = type_from_code(parts["type_code"])
+    if not issuer and parts.get("issuer_code"):
+        from ingest.identity import issuer_from_code, is_local_code
+
+        if not is_local_code(parts["issuer_code"]):
+            issuer = issuer_from_code(parts["issuer_code"])
+    if not province and place and issuer and fold(issuer).startswith(("uy ban nhan dan", "hoi dong nhan dan")):
+        province = None
+
+    title = _title(lines, type_idx) if type_idx >= 0 else None
+    doc = {
+        "number": number,
+        "doc_type": doc_type,
+        "title": title,
+        "issuer": issuer,
+        "place": place,
+        "province": province,
+        "issued_date": issued,
+    }
+    doc.update(_signature(text))
+    _fill_from_hints(doc, hints)
+    return doc
+
+
+def _fill_from_hints(doc: dict, hints: dict) -> None:
+    """Front matter (markdown) fills what the text's header does not state."""
+    fm = hints.get("front_matter") or {}
+    if not isinstance(fm, dict):
+        return
+    pick = {
+        "number": ("so_hieu", "sohieu", "number"),
+        "issued_date": ("ngay_ban_hanh", "ngaybanhanh", "issued_date"),
+        "doc_type": ("loai_van_ban", "doc_type"),
+        "title": ("trich_yeu",),
+        "issuer": ("co_quan_ban_hanh", "co_quan", "issuer"),
+    }
+    for col, keys in pick.items():
+        if doc.get(col):
+            continue
+        for k in keys:
+            v = fm.get(k)
+            if v:
+                if col == "number":
+                    v = restore_diacritics(canonical_number(str(v)))
+                doc[col] = str(v)
+                break

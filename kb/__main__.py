@@ -1,0 +1,5 @@
+"""`python -m kb` runs the `vanban` command."""
+
+from kb.cli import main
+
+main()
