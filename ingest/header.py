@@ -21,8 +21,9 @@ _GAZ = Path(__file__).parent / "gazetteer"
 HEAD_CHARS = 6000
 
 NUMBER = re.compile(
-    r"(?:Luật\s+số|Bộ\s+luật\s+số|Pháp\s+lệnh\s+số|Lệnh\s+số|Số|Số\s+hiệu|So)\s*[:.]?\s*"
+    r"(?:^|\||\s{3}|\t)[ \t*]*(?:Luật\s+số|Bộ\s+luật\s+số|Pháp\s+lệnh\s+số|Lệnh\s+số|Số\s+hiệu|Số|So|No)\s*(?:[:.]|\s\|)?[\s*]*"
     r"(?P<num>\d+[a-zA-Z]?(?:\s*/\s*\d{4})?\s*(?:/|-)\s*[A-ZĐÐa-zđ]+[\w&Đđ]*(?:\s*[-–/]\s*[A-ZĐÐ][\w&Đđ]*)*)",
+    re.MULTILINE,
 )
 DATE = re.compile(
     r"(?P<place>[^\n|,:;]{2,60}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s*|[/.-])\s*(?P<m>\d{1,2})"
@@ -32,7 +33,16 @@ DATE = re.compile(
 BARE_DATE = re.compile(
     r"ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s*|[/.-])\s*(?P<m>\d{1,2})\s*(?:năm\s*|[/.-])\s*(?P<y>\d{4})", re.I
 )
-MOTTO = re.compile(r"CỘNG\s+H[OÒ]A\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*Tự\s+do", re.IGNORECASE)
+# `| Ngày ban hành | 20/6/2026 |` in a page's document-information table.
+INFO_DATE = re.compile(r"^\|?\s*Ngày ban hành\s*[:|]\s*(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})", re.M | re.I)
+# English translations: `Hanoi, November 25, 2025`.
+EN_DATE = re.compile(
+    r"(?P<place>[A-Z][A-Za-z .]{1,30}),\s*(?P<mon>January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+(?P<d>\d{1,2}),\s*(?P<y>\d{4})"
+)
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+MOTTO = re.compile(r"CỘNG\s+H[OÒ]A|Độc\s+lập\s*[-–]\s*Tự\s+do", re.IGNORECASE)
 SIGN_MODE = re.compile(r"^\s*(?P<mode>KT|TM|TL|TUQ|Q)\s*\.\s*(?P<rest>.*)$")
 SIGN_TITLES = (
     "PHÓ CHỦ TỊCH", "CHỦ TỊCH", "PHÓ THỦ TƯỚNG", "THỦ TƯỚNG", "THỨ TRƯỞNG", "BỘ TRƯỞNG", "PHÓ GIÁM ĐỐC",
@@ -147,8 +157,8 @@ def _issuer_block(lines: list[str]) -> list[str]:
     for line in lines[:14]:
         cells = _cells(line)
         if not cells:
-            if block:
-                continue
+            if block and line.strip() == "|":
+                break  # end of the left cell of a flattened header table
             continue
         first = cells[0]
         if MOTTO.search(first) or re.match(r"^(Số|Luật số)\s*[:.]", first) or BARE_DATE.search(first):
@@ -189,39 +199,36 @@ def _title(lines: list[str], type_idx: int) -> str | None:
 
 
 def _signature(text: str) -> dict:
-    """First signing block: mode (KT./TM./TL./TUQ.), title and name."""
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        s = line.strip(" |*")
-        mode = SIGN_MODE.match(s)
-        title_line = None
-        if mode:
-            rest = mode.group("rest").strip()
-            j = i + 1
-            while j < len(lines) and not lines[j].strip(" |*"):
-                j += 1
-            nxt = lines[j].strip(" |*") if j < len(lines) else ""
-            if nxt and nxt.isupper() and any(nxt.startswith(t) for t in SIGN_TITLES):
-                title_line, k = nxt, j
-            else:
-                title_line, k = rest, i
-        elif s in SIGN_TITLES or (s.isupper() and any(s.startswith(t + " ") for t in SIGN_TITLES) and len(s) < 60):
-            title_line, k = s, i
-        if not title_line:
+    """First signing block: mode (KT./TM./TL./TUQ.), title and name.
+
+    Reads `KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Võ Văn Hoan` and wrapped crawls such as
+    `TM. ỦY BAN / NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Mai Sơn` (the last mode counts).
+    """
+    lines = [x.strip(" |*") for x in text.split("\n")]
+    for i, s in enumerate(lines):
+        if not (SIGN_MODE.match(s) or s in SIGN_TITLES):
             continue
-        for cand in lines[k + 1 : k + 8]:
-            c = cand.strip(" |*")
+        mode, title = None, None
+        for c in lines[i : i + 9]:
             if not c:
                 continue
-            if _is_person_name(c):
-                title = next((t for t in SIGN_TITLES if title_line.startswith(t)), title_line)
-                return {
-                    "signer": c,
-                    "signer_title": sentence_case_title(title),
-                    "signer_mode": f"{mode.group('mode')}." if mode else None,
-                }
-            if not c.isupper():
-                break
+            m = SIGN_MODE.match(c)
+            if m:
+                mode = m
+                rest = m.group("rest").strip()
+                if any(rest.startswith(t) for t in SIGN_TITLES):
+                    title = rest
+                continue
+            if c.isupper() and any(c.startswith(t) for t in SIGN_TITLES):
+                title = c
+                continue
+            if c.isupper() and len(c) < 40:
+                continue  # the rest of a wrapped `TM. ỦY BAN / NHÂN DÂN`
+            if title and _is_person_name(c):
+                base = next((t for t in SIGN_TITLES if title.startswith(t)), title)
+                return {"signer": c, "signer_title": sentence_case_title(base),
+                        "signer_mode": f"{mode.group('mode')}." if mode else None}
+            break
     return {"signer": None, "signer_title": None, "signer_mode": None}
 
 
@@ -266,6 +273,16 @@ def parse_header(text: str, hints: dict | None = None) -> dict:
             place = re.sub(r"\s+", " ", place_raw.split("\n")[-1]).strip(" |*-") or None
             break
 
+    if not issued:
+        m = INFO_DATE.search(head)
+        if m:
+            issued = _to_iso(m.group("d"), m.group("m"), m.group("y"))
+    if not issued:
+        m = EN_DATE.search(head)
+        if m:
+            issued = _to_iso(m.group("d"), str(_MONTHS.index(m.group("mon").lower()) + 1), m.group("y"))
+            place = place or m.group("place").strip()
+
     parts = number_parts(number) if number else {}
     if not doc_type and parts.get("type_code"):
         doc_type = type_from_code(parts["type_code"])
@@ -299,7 +316,7 @@ def _fill_from_hints(doc: dict, hints: dict) -> None:
         return
     pick = {
         "number": ("so_hieu", "sohieu", "number"),
-        "issued_date": ("ngay_ban_hanh", "ngaybanhanh", "issued_date"),
+        "issued_date": ("ngay_ban_hanh", "ngaybanhanh", "issued_date", "date"),
         "doc_type": ("loai_van_ban", "doc_type"),
         "title": ("trich_yeu",),
         "issuer": ("co_quan_ban_hanh", "co_quan", "issuer"),
@@ -312,5 +329,21 @@ def _fill_from_hints(doc: dict, hints: dict) -> None:
             if v:
                 if col == "number":
                     v = restore_diacritics(canonical_number(str(v)))
-                doc[col] = str(v)
-                break
+                if col == "issued_date":
+                    v = _any_date(str(v))
+                if v:
+                    doc[col] = str(v)
+                    break
+    if not doc.get("number") and isinstance(fm.get("title"), str):
+        m = re.search(r"\b(\d+[a-z]?(?:/\d{4})?/[A-ZĐ]+(?:-[A-ZĐ0-9]+)+)\b", fm["title"])
+        if m:
+            doc["number"] = restore_diacritics(canonical_number(m.group(1)))
+
+
+def _any_date(v: str) -> str | None:
+    """`2026-05-12`, `26/05/2026` or `ngày 26 tháng 5 năm 2026` -> ISO."""
+    m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", v)
+    if m:
+        return _to_iso(m.group(3), m.group(2), m.group(1))
+    m = BARE_DATE.search("ngày " + v) or BARE_DATE.search(v)
+    return _to_iso(m.group("d"), m.group("m"), m.group("y")) if m else None

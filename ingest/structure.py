@@ -179,7 +179,7 @@ def _finish(b: _Builder) -> None:
 _PREAMBLE_START = re.compile(r"^(Căn cứ|Theo đề nghị|Xét đề nghị|Xét Tờ trình|Xét tờ trình|Thực hiện)\b")
 _ENACTING = re.compile(r"^(QUYẾT ĐỊNH|NGHỊ QUYẾT|QUYẾT NGHỊ|NGHỊ ĐỊNH|CHỈ THỊ|THÔNG TƯ|BAN HÀNH|LỆNH)\s*:$")
 _RECIPIENTS = re.compile(r"^Nơi nhận\s*:", re.IGNORECASE)
-_ATTACH_CUE = re.compile(r"^\((Ban hành\s+)?[Kk]èm theo\b")
+_ATTACH_CUE = re.compile(r"^\((Ban\s+hành\s+)?[Kk]èm\s+theo\b")
 _ANNEX = re.compile(r"^(PHỤ LỤC|Phụ lục)(\s+[IVXLC\d]+[a-z]?)?\b\.?\s*(?P<rest>.*)$")
 
 
@@ -235,8 +235,10 @@ def _regions(text: str) -> list[tuple[str, int, int, dict]]:
         out.append(("recipients", pos_of(rec_i), r_end, {}))
     if sig:
         out.append(("signature", sig[0], sig[1], {}))
-        if rec_i is not None and pos_of(rec_i) > sig[1]:
-            pass
+    tail_end = max([sig[1] if sig else 0, main_end if rec_i is not None and not sig else 0,
+                    sig[1] if sig else tail_start])
+    if tail_end < main_end and text[tail_end:main_end].strip(" \n|"):
+        out.append(("body", tail_end, main_end, {}))  # text after the signature that is no attachment
     for k, (kind, start, extra) in enumerate(cuts):
         end = cuts[k + 1][1] if k + 1 < len(cuts) else len(text)
         out.append((kind, start, end, extra))
@@ -264,6 +266,8 @@ def _title_end(lines: list[_Line], type_i: int, limit: int) -> int:
 def _first_body_line(lines: list[_Line], from_i: int) -> int | None:
     for i in range(max(from_i, 0), len(lines)):
         s = lines[i].s
+        if s in _LONE_WORDS and i + 1 < len(lines):
+            s = f"{s} {lines[i + 1].s}"
         if patterns()["article"].match(s) or patterns()["chapter"].match(s) or patterns()["part"].match(s):
             return i
         if patterns()["roman"].match(s):
@@ -281,7 +285,8 @@ def _attachment_starts(lines: list[_Line]) -> list[tuple[str, int, dict]]:
             seen_body = True
         if not seen_body:
             continue
-        if _ATTACH_CUE.match(ln.s):
+        nxt = lines[i + 1].s if i + 1 < len(lines) else ""
+        if _ATTACH_CUE.match(ln.s) or (len(ln.s) < 12 and _ATTACH_CUE.match(f"{ln.s} {nxt}")):
             j = _back_to_type_line(lines, i)
             if j is not None:
                 start_i = _back_over_header(lines, j)
@@ -372,6 +377,9 @@ def _scan_preamble(b: _Builder, parent: dict, start: int, end: int) -> None:
 
 # Body ---------------------------------------------------------------------------------------------
 
+_LONE_WORDS = {"Điều", "ĐIỀU", "Chương", "CHƯƠNG", "Mục", "MỤC", "Phần", "PHẦN"}
+
+
 def _scan_body(b: _Builder, parent: dict | None, start: int, end: int) -> None:
     """Numbered units by rank; text outside any numbered unit becomes `paragraph` or `table` units."""
     text = b.text
@@ -398,6 +406,12 @@ def _scan_body(b: _Builder, parent: dict | None, start: int, end: int) -> None:
             i += 1
             continue
         in_article = any(m == "article" for _, _, m in stack)
+        if ln.s in _LONE_WORDS and i + 1 < len(lines) and lines[i + 1].s:
+            # hard-wrapped label: `Điều` / `10. Tên điều`, `Chương` / `I`
+            merged = _Line(ln.start, lines[i + 1].end, ln.text.rstrip() + " " + lines[i + 1].text.lstrip(" |"))
+            if _classify(merged, in_article):
+                ln = merged
+                i += 1
         hit = _classify(ln, in_article)
         if hit:
             marker, m = hit
@@ -481,8 +495,10 @@ def _scan_attachment(b: _Builder, unit: dict, start: int, end: int) -> None:
     lines = _lines(text, start, end)
     first = None
     for k, ln in enumerate(lines):
-        if ln.s and (_classify(ln, False) and _classify(ln, False)[0] in
-                     ("roman", "arabic", "article", "chapter", "part", "section", "letter")):
+        if ln.s in _LONE_WORDS and k + 1 < len(lines):
+            ln = _Line(ln.start, lines[k + 1].end, f"{ln.s} {lines[k + 1].s}")
+        hit = _classify(ln, False) if ln.s else None
+        if hit and hit[0] in ("roman", "arabic", "article", "chapter", "part", "section", "letter"):
             first = ln.start
             break
     if first is None:

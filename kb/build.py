@@ -67,9 +67,14 @@ def _parse_one(args: tuple[str, str]) -> tuple[str, dict | None, str | None]:
     try:
         return path, parse_file(Path(path), Path(root)), None
     except ReadError as e:
-        return path, None, getattr(e, "reason", None) or str(e)
+        return path, None, _one_line(getattr(e, "reason", None) or str(e))
     except Exception as e:  # a parser bug must not stop the build; the line says what broke
-        return path, None, f"parser failed ({type(e).__name__}: {e})"
+        return path, None, _one_line(f"parser failed ({type(e).__name__}: {e})")
+
+
+def _one_line(message: str, limit: int = 300) -> str:
+    line = " ".join(message.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def build(root: Path, db_path: Path, *, jobs: int | None = None, force: bool = False,

@@ -1,0 +1,412 @@
+"""Find mentions of government bodies and addressee groups, and give each body a stable id.
+
+How it runs (see STYLE.md, "Speed"): the text is folded once to a same-length key text
+(`Ủy ban` -> `uy ban`, so offsets carry over); a regex built from the first two words of every
+gazetteer pattern picks candidate windows; a spaCy `SpanRuler` with token patterns built from
+`gazetteer/bodies.yaml` runs only over those windows; the words after a match (`Thành phố`,
+`tỉnh Đồng Tháp`, `TP.HCM`) give the jurisdiction, else the document's province does.
+
+Ids: central `bo-noi-vu`; local `so-noi-vu@ho-chi-minh`, `ubnd@ho-chi-minh`,
+`ubnd-thanh-pho-thu-duc@ho-chi-minh`; groups `group:cac-so-ban-nganh@ho-chi-minh`. A local body
+with no known province keeps the bare key (`so-noi-vu`, jurisdiction NULL).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ingest.identity import slug
+from ingest.normalize import fix_tone_placement, fold
+
+_GAZ = Path(__file__).parent / "gazetteer"
+
+
+class _FoldTable(dict):
+    """`str.translate` table folding one character to exactly one character (offsets hold)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        out = fold(ch)
+        if len(out) != 1:
+            out = ch.lower() if len(ch.lower()) == 1 else "_"
+        self[code] = out
+        return out
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fold_same_length(text: str) -> str:
+    """`fold` character by character, so that `len(result) == len(text)`.
+
+    >>> fold_same_length("Sở Nội vụ")
+    'so noi vu'
+    """
+    return text.translate(_FOLD_TABLE)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict:
+    return yaml.safe_load((_GAZ / "bodies.yaml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def provinces() -> dict:
+    return yaml.safe_load((_GAZ / "provinces.yaml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _province_index() -> tuple[dict[str, str], dict[str, str]]:
+    """folded surface form -> province name; province name -> type (`tỉnh` / `thành phố`)."""
+    data = provinces()
+    names: dict[str, str] = {}
+    types: dict[str, str] = {}
+    for row in data["before_2025"] + data["after_2025"]:
+        types[row["name"]] = row["type"]
+        for form in [row["name"], *row.get("aliases", [])]:
+            names[_squash(fold(form))] = row["name"]
+    return names, types
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def canonical_province(name: str | None) -> str | None:
+    """`Thành phố Hồ Chí Minh` / `TP.HCM` / `Hồ Chí Minh` -> `Hồ Chí Minh`; unknown -> the input."""
+    if not name:
+        return None
+    names, _ = _province_index()
+    key = _squash(fold(name))
+    key = re.sub(r"^(thanh pho|tp\.?|tinh)\s*", "", key) if key not in names else key
+    if key in names:
+        return names[key]
+    # a noisy place line (`Đồng Tháp CỘNG HÒA XÃ HỘI ...`): the first province named in it
+    hits = [(m.start(), names[_squash(m.group(0))]) for m in re.finditer(
+        r"(?<!\w)(?:" + "|".join(re.escape(f) for f in sorted(names, key=len, reverse=True)) + r")(?!\w)",
+        _squash(fold(name)))]
+    return min(hits)[1] if hits else name.strip()
+
+
+def province_label(name: str) -> str:
+    """`Hồ Chí Minh` -> `Thành phố Hồ Chí Minh`; `Đồng Tháp` -> `tỉnh Đồng Tháp`."""
+    _, types = _province_index()
+    return f"Thành phố {name}" if types.get(name) == "thành phố" else f"tỉnh {name}"
+
+
+# ---------------------------------------------------------------- the pattern table
+
+def _expand(pattern: str, macros: dict[str, list[str]]) -> list[str]:
+    m = re.search(r"\{(\w+)\}", pattern)
+    if not m:
+        return [pattern]
+    out = []
+    for form in macros[m.group(1)]:
+        out.extend(_expand(pattern[: m.start()] + form + pattern[m.end():], macros))
+    return out
+
+
+@lru_cache(maxsize=1)
+def body_templates() -> tuple[dict[str, dict], list[tuple[str, str]]]:
+    """(label -> template, [(label, surface pattern)]) from the gazetteer.
+
+    Labels: `central:<id>`, `local:<key>`, `dept:<slug>`, `group:<key>`.
+    """
+    gaz = gazetteer()
+    local_forms = {row["key"]: row["patterns"] for row in gaz["local"]}
+    macros = {"ubnd": local_forms["ubnd"][:2], "hdnd": local_forms["hdnd"][:2]}
+    templates: dict[str, dict] = {}
+    pats: list[tuple[str, str]] = []
+    for row in gaz["central"]:
+        bid = row.get("id") or slug(row["name"])
+        label = f"central:{bid}"
+        templates[label] = {**row, "id": bid, "scope": "central"}
+        for p in [row["name"], *row.get("patterns", [])]:
+            pats.append((label, p))
+    for row in gaz.get("named_local", []):
+        bid = slug(row["name"])
+        label = f"named:{bid}"
+        templates[label] = {**row, "id": bid, "scope": "named"}
+        pats.append((label, row["name"]))
+    for row in gaz["departments"]:
+        key = "so-" + slug(row["name"])
+        label = f"dept:{key}"
+        templates[label] = {**row, "key": key, "name": f"Sở {row['name']}", "kind": "department", "scope": "local"}
+        for p in [row["name"], *row.get("patterns", [])]:
+            pats.append((label, f"Sở {p}"))
+    for row in gaz["local"]:
+        label = f"local:{row['key']}"
+        templates[label] = {**row, "scope": "local"}
+        for p in row["patterns"]:
+            for form in _expand(p, macros):
+                pats.append((label, form))
+    for row in gaz["groups"]:
+        label = f"group:{row['key']}"
+        templates[label] = {**row, "kind": "group", "scope": "group"}
+        for p in row["patterns"]:
+            for form in _expand(p, macros):
+                pats.append((label, form))
+    return templates, pats
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    """A blank Vietnamese pipeline whose tokenizer splits punctuation but keeps `30/6/2021` whole."""
+    import spacy
+    from spacy.tokenizer import Tokenizer
+
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    nlp.tokenizer = Tokenizer(
+        nlp.vocab,
+        prefix_search=re.compile(r"""^[\(\[“"'‘«]""").search,
+        suffix_search=re.compile(r"""(?:[,;:\)\]”"'’»!?]|\.)$""").search,
+        infix_finditer=re.compile(r"(?<=[a-z]),(?=[a-z])").finditer,
+    )
+    templates, pats = body_templates()
+    # Phrase patterns (hash lookups) for names; token patterns with optional commas only for the
+    # addressee groups, whose comma use varies (`các sở, ban, ngành` / `các sở ban ngành`): the
+    # token matcher costs time per pattern and token, so it is kept to the few that need it.
+    ruler = nlp.add_pipe("span_ruler", config={"spans_key": "bodies", "validate": False,
+                                               "phrase_matcher_attr": "LOWER"})
+    rows = []
+    for label, surface in pats:
+        key = _squash(fold(surface))
+        if label.startswith("group:"):
+            toks = [t.text for t in nlp.make_doc(key)]
+            pattern = [{"LOWER": t, "OP": "?"} if t in {",", ";"} else {"LOWER": t} for t in toks]
+            rows.append({"label": label, "pattern": pattern})
+        else:
+            rows.append({"label": label, "pattern": key})
+    ruler.add_patterns(rows)
+    return nlp
+
+
+def _trie_regex(words: list[str]) -> str:
+    """One regex for a set of literal strings, shared prefixes factored (fast alternation)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+@lru_cache(maxsize=1)
+def _prefilter() -> re.Pattern:
+    """Cue regex: the first two words of every pattern, on folded text."""
+    _, pats = body_templates()
+    heads = set()
+    for _, surface in pats:
+        words = re.findall(r"[^\s,;]+", _squash(fold(surface)))
+        heads.add(" ".join(words[:2]))
+    return re.compile(r"(?<![\w&./-])(?:" + _trie_regex(sorted(heads)) + r")(?![\w&])")
+
+
+@lru_cache(maxsize=1)
+def _tail_regex() -> re.Pattern:
+    names, _ = _province_index()
+    forms = sorted(names, key=len, reverse=True)
+    alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(
+        r"[ \t]*\n?[ \t]*(?:(?P<hcm>tp\.?\s?hcm|tphcm)|(?P<type>thanh\s+pho|tp\.|tp|t\.p\.|tinh)"
+        rf"(?:[ \t]*\n?[ \t]*(?P<name>{alt}))?|(?P<bare>{alt}))(?![\w&])"
+    )
+
+
+_PLACE_TYPES = {"quan": ("Quận", "district"), "huyen": ("Huyện", "district"), "thi xa": ("Thị xã", "district"),
+                "thanh pho": ("Thành phố", "district"), "phuong": ("Phường", "commune"), "xa": ("Xã", "commune"),
+                "thi tran": ("Thị trấn", "commune")}
+_SUBPLACE = re.compile(r"[ \t]+(quan|huyen|thi xa|thanh pho|phuong|xa|thi tran)[ \t]+")
+_NAME_WORD = re.compile(r"(?:[A-ZÀ-ỸĐ][^\W_]*|\d+)(?=[ \t]|[^\w]|$)")
+
+WINDOW = 90  # longer than the longest pattern (57 characters), so a window holds a whole name
+_WS_ONE_NL = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+def _subplace(text: str, folded: str, pos: int) -> tuple[int, str, str] | None:
+    """`thành phố Thủ Đức` / `Quận 1` right after `Ủy ban nhân dân`: (end, label, level)."""
+    m = _SUBPLACE.match(folded, pos)
+    if not m:
+        return None
+    end = m.end()
+    words = []
+    while len(words) < 4:
+        w = _NAME_WORD.match(text, end)
+        if not w:
+            break
+        words.append(w.group(0))
+        end = w.end()
+        nxt = re.match(r"[ \t]+", text[end:])
+        if nxt and _NAME_WORD.match(text, end + nxt.end()):
+            end += nxt.end()
+        else:
+            break
+    if not words:
+        return None
+    kind, level = _PLACE_TYPES[m.group(1)]
+    return end, f"{kind} {' '.join(words)}", level
+
+
+def _jurisdiction_tail(text: str, folded: str, pos: int, doc_province: str | None):
+    """(end, province, explicit) for the words after a body name; end == pos when none."""
+    names, _ = _province_index()
+    m = _tail_regex().match(folded, pos)
+    if m:
+        if m.group("hcm"):
+            return m.end(), "Hồ Chí Minh", True
+        name = m.group("name") or m.group("bare")
+        if name:
+            return m.end(), names[_squash(name)], True
+        # `thành phố Thủ Đức`: a named place that is not a province is not our tail
+        after = text[m.end():m.end() + 2].lstrip(" \t")
+        if after[:1].isupper() and m.group("type") and m.group("type").startswith("thanh"):
+            return pos, doc_province, False
+        return m.end(), doc_province, True
+    return pos, doc_province, False
+
+
+def _body_row(bid, name, short, kind, level, jurisdiction, parent, is_group=0, valid_from=None, valid_to=None):
+    return {"id": bid, "name": name, "short_name": short, "kind": kind, "level": level,
+            "jurisdiction": jurisdiction, "parent_id": parent, "is_group": is_group,
+            "valid_from": valid_from, "valid_to": valid_to}
+
+
+def _local_id(key: str, prov: str | None) -> str:
+    return f"{key}@{slug(prov)}" if prov else key
+
+
+def _resolve(label: str, text: str, folded: str, start: int, end: int, doc_province: str | None):
+    """(body row, mention end) for one ruler match, or None when it is not a body after all."""
+    templates, _ = body_templates()
+    t = templates[label]
+    scope = t["scope"]
+    if scope == "central":
+        parent = "chinh-phu" if t["kind"] in ("ministry", "agency") else None
+        return _body_row(t["id"], t["name"], t.get("short_name") or t["name"], t["kind"], "central", None, parent,
+                         valid_from=t.get("valid_from"), valid_to=t.get("valid_to")), end
+    if scope == "named":
+        prov = t.get("jurisdiction")
+        return _body_row(_local_id(t["id"], prov), t["name"], t["name"], t["kind"], "province", prov, None), end
+    if t["kind"] in ("press", "mass_org", "agency", "court", "procuracy") and not text[start].isupper():
+        return None  # `đài truyền hình` in lower case is a kind of thing, not a named body
+    key = t.get("key") or label.split(":", 1)[1]
+    tail_end, prov, explicit = _jurisdiction_tail(text, folded, end, doc_province)
+    if key == "ubnd" and not (explicit and tail_end > end):
+        sub = _subplace(text, folded, end)
+        if sub:
+            sub_end, place, level = sub
+            _, prov, _ = _jurisdiction_tail(text, folded, sub_end, doc_province)
+            bid = _local_id(f"ubnd-{slug(place)}", prov)
+            parent = _local_id("ubnd", prov)
+            return _body_row(bid, f"Ủy ban nhân dân {place}", f"UBND {place}", "people_committee", level, prov,
+                             parent), sub_end
+    if t.get("needs_tail") and not explicit:
+        return None
+    if scope == "group":
+        level = t.get("level", "province")
+        if level == "central":
+            return _body_row(f"group:{key}", t["name"], t["name"], "group", "central", None, None, 1), end
+        where = f" {province_label(prov)}" if prov else ""
+        return _body_row(f"group:{_local_id(key, prov)}", t["name"] + where, t["name"], "group", level, prov,
+                         None, 1), tail_end
+    where = f" {province_label(prov)}" if prov else ""
+    parent = None
+    if t["kind"] == "department" or key == "van-phong-ubnd":
+        parent = _local_id("ubnd", prov)
+    elif t.get("parent"):
+        parent = _local_id(t["parent"], prov)
+    return _body_row(_local_id(key, prov), t["name"] + where, t["name"], t["kind"], "province", prov, parent,
+                     valid_from=t.get("valid_from"), valid_to=t.get("valid_to")), tail_end
+
+
+@lru_cache(maxsize=1)
+def _word_forms() -> dict[str, set[str]]:
+    """folded word -> the written forms (lower case, with tone marks) the patterns use."""
+    _, pats = body_templates()
+    forms: dict[str, set[str]] = {}
+    for _, surface in pats:
+        for w in re.findall(r"\w+", surface.lower()):
+            forms.setdefault(fold_same_length(w), set()).add(w)
+    return forms
+
+
+def _written_as_pattern(raw: str) -> bool:
+    """Matching is on folded keys, so `tài chính phù hợp` folds like `Chính phủ`: a word written with
+    marks must carry the marks a pattern gives it; a word written without any mark always passes."""
+    forms = _word_forms()
+    for w in re.findall(r"\w+", raw.lower()):
+        f = fold_same_length(w)
+        if w != f and w not in forms.get(f, ()) and fix_tone_placement(w) not in forms.get(f, ()):
+            return False
+    return True
+
+
+def _windows(folded: str) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for m in _prefilter().finditer(folded):
+        s, e = m.start(), min(len(folded), m.start() + WINDOW)
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+def find_body_spans(text: str, doc_province: str | None = None) -> list[tuple[int, int, dict]]:
+    """[(start, end, body row)] for every body mention in `text`, in order."""
+    from spacy.util import filter_spans
+
+    nlp = _nlp()
+    ruler = nlp.get_pipe("span_ruler")
+    folded = fold_same_length(text)
+    found = []
+    for ws, we in _windows(folded):
+        chunk = _WS_ONE_NL.sub(" ", folded[ws:we])
+        doc = ruler(nlp.make_doc(chunk))
+        spans = filter_spans(doc.spans["bodies"])
+        for sp in spans:
+            s = ws + sp.start_char
+            e = ws + sp.end_char
+            if sp.end_char >= len(chunk) and we < len(folded):
+                continue  # cut by the window edge; the next window does not see it either: rare
+            if not _written_as_pattern(text[s:e]):
+                continue
+            res = _resolve(sp.label_, text, folded, s, e, doc_province)
+            if res:
+                found.append((s, res[1], res[0]))
+    return found
+
+
+def extract_bodies(text: str, units: list[dict], doc: dict) -> dict:
+    """Rows of `bodies`, `body_aliases` and `body_mentions` for one document.
+
+    `doc` needs `id` and `province` (None for central documents); `unit_id` is left None for the
+    pipeline to fill from the span.
+    """
+    doc_id = doc.get("id")
+    prov = canonical_province(doc.get("province"))
+    bodies: dict[str, dict] = {}
+    aliases: dict[tuple[str, str], dict] = {}
+    mentions = []
+    for start, end, body in find_body_spans(text, prov):
+        bodies.setdefault(body["id"], body)
+        raw = text[start:end]
+        alias = _squash(raw)
+        aliases.setdefault((body["id"], alias), {"body_id": body["id"], "alias": alias, "alias_key": fold(alias)})
+        mentions.append({"id": f"{doc_id}@{start}", "document_id": doc_id, "unit_id": None,
+                         "body_id": body["id"], "start": start, "end": end, "raw": raw})
+    return {"bodies": list(bodies.values()), "body_aliases": list(aliases.values()), "body_mentions": mentions}

@@ -1,0 +1,589 @@
+"""Who must do what, by when: tasks and the roles of the bodies in them.
+
+Three sources, in this order (a span already taken by an earlier source is not read again):
+- `table`: rows of task tables (`STT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian`),
+  both trafilatura's layout (cells between lines holding only `|`) and `| a | b |` rows;
+- `section`: inside a responsibility section (`TỔ CHỨC THỰC HIỆN`, `Trách nhiệm thực hiện` ...), a
+  unit whose heading names bodies (`b) Giám đốc Sở Nội vụ`) gives one task per child bullet (`+`
+  bullets stay inside the `-` above), or one task for its paragraph when it has no children;
+- `inline`: sentences that open with bodies (`Thủ trưởng các sở ... chịu trách nhiệm thi hành`,
+  `Sở X có trách nhiệm ...`), or with `Giao X` / `Đề nghị X`, or that send a report to a body.
+
+Roles come from cue words (patterns/tasks.yaml) in front of a list of bodies (`phối hợp với X, Y
+và Z` -> partner) or after the subject (`X chủ trì` -> lead). The heading's bodies are `responsible`.
+underthesea tags only the first words of each task (for `action`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import re
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ingest.bodies import fold_same_length
+
+_PATTERNS = Path(__file__).parent / "patterns" / "tasks.yaml"
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict:
+    return yaml.safe_load(_PATTERNS.read_text("utf-8"))
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _rx() -> dict:
+    p = patterns()
+    rx = {
+        "heading": re.compile(r"(?<!\w)(?:" + "|".join(p["responsibility_headings"]["patterns"]) + r")(?!\w)"),
+        "filler": re.compile(r"(?<!\w)(?:" + _alt(p["heading_fillers"]) + r")(?!\w)"),
+        "before": [(role, re.compile(r"(?<!\w)(?:" + _alt(cues) + r")(?!\w)"))
+                   for role, cues in p["roles_before"].items() if cues],
+        "after": [(role, re.compile(r"[\s,]*(?:" + _alt(cues) + r")(?!\w)"))
+                  for role, cues in p["roles_after"].items()],
+        "opener": [(role, re.compile(r"(?:" + _alt(cues) + r")(?!\w)[\s:]*"))
+                   for role, cues in p["assign_openers"].items()],
+        "deadline": {k: re.compile(r"(?<!\w)" + v) for k, v in p["deadlines"].items()},
+        "recurrence": [(k, re.compile(r"(?<!\w)(?:" + _alt(v) + r")(?!\w)")) for k, v in p["recurrence"].items()],
+    }
+    return rx
+
+
+_CONNECTOR_WORDS = ["va", "voi", "cung", "cac", "co quan", "don vi", "dia phuong", "co lien quan", "lien quan", "chanh"]
+
+
+@lru_cache(maxsize=1)
+def _connector() -> re.Pattern:
+    """Text allowed between two bodies of one list: punctuation, `và`, `các`, titles."""
+    words = _alt(_CONNECTOR_WORDS + patterns()["heading_fillers"])
+    return re.compile(r"(?:[\s,;:()\-]|(?<!\w)(?:" + words + r")(?!\w))*")
+
+
+def _is_connector(gap: str) -> bool:
+    return _connector().fullmatch(gap) is not None
+
+
+_LABEL = re.compile(r"\s*(?:[-+•*]|[a-zđ]\)|\d+(?:\.\d+)*[.)]|[IVXLC]+\.|Điều\s+\d+[a-z]?\.)\s*")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+# ---------------------------------------------------------------- deadlines and recurrence
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> str | None:
+    if not 1 <= m <= 12:
+        return None
+    return _iso(y, m, calendar.monthrange(y, m)[1])
+
+
+def parse_deadline(text: str, year: int | None = None, *, cell: bool = False) -> dict:
+    """deadline_text, deadline_start, deadline_end of the first deadline in `text`.
+
+    `year` fills a bare `Quý III`; `cell` (a deadline column) accepts forms without a cue word.
+
+    >>> parse_deadline("Quý III/2021")["deadline_end"]
+    '2021-09-30'
+    """
+    rx = _rx()["deadline"]
+    f = fold_same_length(text)
+    found = []
+    m = rx["quarter"].search(f)
+    if m:
+        q = _ROMAN.get(m.group("q")) or int(m.group("q"))
+        y = int(m.group("y")) if m.group("y") else year
+        if y:
+            found.append((m, _iso(y, 3 * q - 2, 1), _month_end(y, 3 * q)))
+    m = rx["half"].search(f)
+    if m:
+        y = int(m.group("y")) if m.group("y") else year
+        if y:
+            found.append((m, _iso(y, 1, 1), _iso(y, 6, 30)) if m.group("h") == "dau" else (m, _iso(y, 7, 1), _iso(y, 12, 31)))
+    for m in rx["date"].finditer(f):
+        if not (m.group("cue") or cell):
+            continue
+        y = int(m.group("y")) if m.group("y") else year
+        if not y:
+            continue
+        d = _iso(y, int(m.group("m")), int(m.group("d")))
+        if d:
+            before = m.group("cue") not in (None, "trong")
+            found.append((m, None if before else d, d))
+            break
+    if cell and not found:
+        m = rx["bare_date"].search(f)
+        if m:
+            d = _iso(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            if d:
+                found.append((m, d, d))
+    for m in rx["month"].finditer(f):
+        if not (m.group("cue") or cell):
+            continue
+        y, mo = int(m.group("y")), int(m.group("m"))
+        if m.group("cue") == "truoc" and 1 <= mo <= 12:
+            prev = date(y, mo, 1).toordinal() - 1
+            found.append((m, None, date.fromordinal(prev).isoformat()))
+        elif m.group("cue") in ("den het", "den", "cham nhat"):
+            found.append((m, None, _month_end(y, mo)))
+        else:
+            found.append((m, _iso(y, mo, 1), _month_end(y, mo)))
+        break
+    if not found:
+        for m in rx["year"].finditer(f):
+            if not (m.group("cue") or cell):
+                continue
+            y = int(m.group("y"))
+            if m.group("cue") == "truoc":
+                found.append((m, None, _iso(y - 1, 12, 31)))
+            elif m.group("cue") in ("den het", "den", "cham nhat"):
+                found.append((m, None, _iso(y, 12, 31)))
+            else:
+                found.append((m, _iso(y, 1, 1), _iso(y, 12, 31)))
+            break
+    if not found:
+        return {"deadline_text": None, "deadline_start": None, "deadline_end": None}
+    m, start, end = min(found, key=lambda x: x[0].start())
+    s, e = m.span()
+    while s < e and text[s].isspace():
+        s += 1
+    return {"deadline_text": text[s:e], "deadline_start": start, "deadline_end": end}
+
+
+def parse_recurrence(text: str) -> str | None:
+    """`Thường xuyên` -> continuous, `hằng năm` -> annual, `định kỳ 6 tháng` -> semiannual ..."""
+    f = fold_same_length(text)
+    for kind, rx in _rx()["recurrence"]:
+        if rx.search(f):
+            return kind
+    return None
+
+
+# ---------------------------------------------------------------- action
+
+@lru_cache(maxsize=4096)
+def leading_action(text: str) -> str | None:
+    """The leading verb phrase of a task (`Xây dựng`, `Hướng dẫn, đôn đốc`), tagging only its first words."""
+    head = " ".join(text.split()[:8])
+    if not head:
+        return None
+    low = head.lower()
+    for a in patterns()["actions"]:
+        if low.startswith(a.lower()) and (len(low) == len(a) or not low[len(a)].isalnum()):
+            return head[: len(a)]
+    from underthesea import pos_tag
+
+    tags = pos_tag(head)
+    if not tags or tags[0][1] != "V":
+        return None
+    words = [tags[0][0]]
+    i = 1
+    while i < len(tags) and len(words) < 5:
+        w, t = tags[i]
+        if t == "V":
+            words.append(w)
+            i += 1
+        elif t in ("CH", "C") and w in (",", "và") and i + 1 < len(tags) and tags[i + 1][1] == "V":
+            words.append(w)
+            i += 1
+        else:
+            break
+    return re.sub(r"\s+,", ",", " ".join(words))
+
+
+# ---------------------------------------------------------------- roles
+
+class _Mentions:
+    """Body mentions of one document, looked up by span."""
+
+    def __init__(self, record: dict):
+        self.rows = sorted(record.get("body_mentions", []), key=lambda m: m["start"])
+        self.starts = [m["start"] for m in self.rows]
+
+    def within(self, start: int, end: int) -> list[dict]:
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end, lo=i)
+        return [m for m in self.rows[i:j] if m["end"] <= end]
+
+
+class _Taken:
+    """Spans already read by an earlier source; `hit` is O(1) per query."""
+
+    def __init__(self, n: int):
+        self.mark = bytearray(n + 1)
+
+    def append(self, span: tuple[int, int]) -> None:
+        s, e = span
+        self.mark[s:e] = b"\x01" * max(0, e - s)
+
+    def hit(self, s: int, e: int) -> bool:
+        return bool(self.mark[s] or self.mark[max(s, e - 1)])
+
+
+def _roles_in(text: str, folded: str, start: int, end: int, mentions: list[dict]) -> list[tuple[dict, str]]:
+    """(mention, role) for mentions in [start, end) that follow a role cue, directly or through a list."""
+    events = []
+    for role, rx in _rx()["before"]:
+        for m in rx.finditer(folded, start, end):
+            events.append((m.start(), m.end(), role, None))
+    for mn in mentions:
+        events.append((mn["start"], mn["end"], None, mn))
+    events.sort(key=lambda e: (e[0], e[3] is not None))
+    out = []
+    prev_end, prev_role = None, None
+    for s, e, role, mn in events:
+        if mn is None:
+            if prev_end is not None and s < prev_end:
+                continue  # a cue inside a longer cue
+            prev_end, prev_role = e, role
+            continue
+        gap = folded[prev_end:s] if prev_end is not None else None
+        if prev_role and gap is not None and _is_connector(gap):
+            out.append((mn, prev_role))
+            prev_end = e
+        else:
+            prev_end, prev_role = e, None
+    return out
+
+
+def _subject_roles(folded: str, pos: int, end: int) -> list[str]:
+    """Roles the subject takes from the words right after it (`chủ trì`, `tham mưu`, `có trách nhiệm`)."""
+    for role, rx in _rx()["after"]:
+        if rx.match(folded, pos, end):
+            return [role]
+    return []
+
+
+# ---------------------------------------------------------------- helpers
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    m = _LABEL.match(text, start, end)
+    if m:
+        start = m.end()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace()):
+        end -= 1
+    return start, end
+
+
+def _task_row(doc: dict, unit_id, start: int, end: int, text: str, origin: str, deadline_src: str | None = None,
+              cell: bool = False, action_from: int | None = None) -> dict:
+    year = int(doc["issued_date"][:4]) if doc.get("issued_date") else None
+    body = text[start:end]
+    dl = parse_deadline(deadline_src if deadline_src is not None else body, year, cell=cell)
+    rec = parse_recurrence(deadline_src if deadline_src is not None else body)
+    return {"id": f"{doc.get('id')}#task-{start}", "document_id": doc.get("id"), "unit_id": unit_id,
+            "start": start, "end": end, "text": body, "action": leading_action(text[action_from or start:end].lstrip(" ,:")), "origin": origin, **dl,
+            "recurrence": rec}
+
+
+def _add_role(rows: list[dict], seen: set, task_id: str, body_id: str, role: str, raw: str) -> None:
+    key = (task_id, body_id, role)
+    if key not in seen:
+        seen.add(key)
+        rows.append({"task_id": task_id, "body_id": body_id, "role": role, "raw": raw})
+
+
+# ---------------------------------------------------------------- tables
+
+def _trafilatura_tables(text: str):
+    """Yield tables as lists of rows of (start, end) cell spans, from trafilatura's `|`-line layout."""
+    seps = [m for m in re.finditer(r"(?m)^\|[ \t]*$", text)]
+    table: list[list[tuple[int, int]]] = []
+    row: list[tuple[int, int]] = []
+    for a, b in zip(seps, seps[1:], strict=False):
+        between = text[a.end():b.start()]
+        if "\n\n" in between and between.strip():  # a blank line inside a cell ends the table
+            if row:
+                table.append(row)
+            if table:
+                yield table
+            table, row = [], []
+            continue
+        if not between.strip():
+            if row:
+                table.append(row)
+            row = []
+        else:
+            s, e = a.end(), b.start()
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            row.append((s, e))
+    if row:
+        table.append(row)
+    if table:
+        yield table
+
+
+def _pipe_tables(text: str):
+    """Yield tables of standard `| a | b |` rows."""
+    table = []
+    for line in re.finditer(r"(?m)^[ \t]*\|(.+\|)[ \t]*$", text):
+        cells = []
+        pos = line.start(1)
+        for part in re.finditer(r"[^|]*\|", line.group(1)):
+            s, e = pos + part.start(), pos + part.end() - 1
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            cells.append((s, e))
+        if table and text.count("\n", table[-1][-1][1], line.start()) > 2:  # the |---| rule leaves a blank line
+            yield table
+            table = []
+        table.append(cells)
+    if table:
+        yield table
+
+
+_COLUMNS = [("lead", r"chu tri"), ("partner", r"phoi hop"), ("deadline", r"thoi gian|thoi han|tien do|hoan thanh"),
+            ("content", r"noi dung|nhiem vu|cong viec|ten|hoat dong|giai phap"), ("product", r"san pham|ket qua"),
+            ("stt", r"^stt$|^tt$|so thu tu")]
+
+
+def _columns(folded: str, row: list[tuple[int, int]]) -> dict[str, int] | None:
+    cols: dict[str, int] = {}
+    for i, (s, e) in enumerate(row):
+        cell = re.sub(r"\s+", " ", folded[s:e]).strip()
+        for name, rx in _COLUMNS:
+            if name not in cols and re.search(rx, cell):
+                cols[name] = i
+                break
+    return cols if "lead" in cols and "content" in cols else None
+
+
+def _table_tasks(text, folded, doc, mentions, tasks, roles, seen, taken):
+    for table in [*_trafilatura_tables(text), *_pipe_tables(text)]:
+        cols = None
+        for row in table:
+            if cols is None:
+                cols = _columns(folded, row)
+                continue
+            if len(row) < 3 or len(row) <= max(cols["content"], cols["lead"]):
+                continue
+            cs, ce = row[cols["content"]]
+            if ce - cs < 3:
+                continue
+            dl_src = None
+            if "deadline" in cols and cols["deadline"] < len(row):
+                ds, de = row[cols["deadline"]]
+                dl_src = text[ds:de]
+            task = _task_row(doc, None, cs, ce, text, "table", dl_src, cell=True)
+            tasks.append(task)
+            taken.append((row[0][0], row[-1][1]))
+            for col, role in (("lead", "lead"), ("partner", "partner")):
+                if col in cols and cols[col] < len(row):
+                    s, e = row[cols[col]]
+                    for mn in mentions.within(s, e):
+                        _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
+
+
+# ---------------------------------------------------------------- sections
+
+def _heading_span(text: str, unit: dict, children: list[dict]) -> tuple[int, int]:
+    """The unit's heading line(s): from its start to a blank line or its first child."""
+    end = children[0]["start"] if children else unit["end"]
+    blank = text.find("\n\n", unit["start"], end)
+    return unit["start"], (blank if blank != -1 else end)
+
+
+def _body_heading(text: str, folded: str, span: tuple[int, int], mentions: _Mentions):
+    """Mentions of a heading made of body names only (`a) Thủ trưởng các sở, ban, ngành ...`), else None."""
+    s, e = span
+    if e - s > 400:
+        return None
+    ms = mentions.within(s, e)
+    if not ms:
+        return None
+    rest = list(folded[s:e])
+    for m in ms:
+        rest[m["start"] - s:m["end"] - s] = " " * (m["end"] - m["start"])
+    rest_s = "".join(rest)
+    lm = _LABEL.match(text[s:e])
+    if lm:
+        rest_s = " " * lm.end() + rest_s[lm.end():]
+    rest_s = _rx()["filler"].sub(" ", rest_s)
+    words = re.findall(r"[^\W\d_]+", rest_s)
+    return ms if len(words) <= 2 else None
+
+
+def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken):
+    kids: dict = {}
+    for u in units:
+        kids.setdefault(u.get("parent_id"), []).append(u)
+    for v in kids.values():
+        v.sort(key=lambda u: u["start"])
+    heading_rx = _rx()["heading"]
+
+    def is_section(u):
+        head = fold_same_length((u.get("heading") or "") + " " + u["text"][:160])
+        return bool(heading_rx.search(re.sub(r"\s+", " ", head)))
+
+    def walk(u, inside):
+        children = kids.get(u["id"], [])
+        if inside and u.get("label") not in ("-", "+") and u["kind"] not in ("table", "recipients", "signature"):
+            hspan = _heading_span(text, u, children)
+            hm = _body_heading(text, folded, hspan, mentions)
+            if hm:
+                requested = bool(re.search(r"(?<!\w)de nghi", folded[hspan[0]:hspan[1]]))
+                spans = []
+                if children:
+                    spans = [(c["id"], *_strip_span(text, c["start"], c["end"])) for c in children
+                             if c["kind"] not in ("table",)]
+                else:
+                    s, e = _strip_span(text, hspan[1], u["end"])
+                    if e > s:
+                        spans = [(u["id"], s, e)]
+                for uid, s, e in spans:
+                    if taken.hit(s, e) or e - s < 3:
+                        continue
+                    task = _task_row(doc, uid, s, e, text, "section")
+                    tasks.append(task)
+                    for mn in hm:
+                        _add_role(roles, seen, task["id"], mn["body_id"], "requested" if requested else "responsible",
+                                  mn["raw"])
+                        for role in _heading_roles(folded, s, e):
+                            _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
+                    for mn, role in _roles_in(text, folded, s, e, mentions.within(s, e)):
+                        _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
+                    taken.append((s, e))
+                taken.append(hspan)
+                return
+        inside = inside or is_section(u)
+        for c in children:
+            walk(c, inside)
+
+    for u in kids.get(None, []):
+        walk(u, False)
+
+
+def _heading_roles(folded: str, s: int, e: int) -> list[str]:
+    """Extra roles of the heading's body from the task's own first words (`Chủ trì ...`, `Tham mưu ...`)."""
+    out = []
+    head = folded[s:min(e, s + 40)]
+    if head.startswith("chu tri"):
+        out.append("lead")
+    if re.match(r"(?:[^.;]{0,40})tham muu", folded[s:e]):
+        out.append("advise")
+    if re.match(r"(?:theo doi|don doc|giam sat|kiem tra|huong dan, don doc)", head):
+        out.append("monitor")
+    return out
+
+
+# ---------------------------------------------------------------- inline
+
+_SKIP_KINDS = {"header", "title", "preamble", "basis", "proposal", "enacting", "recipients", "signature", "table"}
+_SENT_END = re.compile(r"(?<!\bTP)(?<!\bTp)[.!?](?:/\.)?(?=\s+[A-ZÀ-ỸĐ(\-+])|\n")
+
+
+def _sentences(text: str, start: int, end: int):
+    pos = start
+    for m in _SENT_END.finditer(text, start, end):
+        yield pos, m.end() if text[m.start()] != "\n" else m.start()
+        pos = m.end()
+    if pos < end:
+        yield pos, end
+
+
+def _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken):
+    by_start = sorted(units, key=lambda u: u["start"])
+    skip = _Taken(len(text))
+    for u in units:
+        if u["kind"] in _SKIP_KINDS:
+            skip.append((u["start"], u["end"]))
+    regions = []
+    for u in by_start:
+        if u["kind"] in _SKIP_KINDS or skip.hit(u["start"], u["start"] + 1):
+            continue
+        regions.append((u, u["start"], u["start"] + len(u["text"])))
+    for u, rs, re_ in regions:
+        for s, e in _sentences(text, rs, re_):
+            s, e = _strip_span(text, s, e)
+            if e - s < 10 or taken.hit(s, e):
+                continue
+            ms = mentions.within(s, e)
+            if not ms:
+                continue
+            found = _inline_assignment(text, folded, s, e, ms)
+            if not found:
+                continue
+            subj_roles, pred = found
+            task = _task_row(doc, u["id"], s, e, text, "inline", action_from=pred)
+            tasks.append(task)
+            for mn, role in subj_roles:
+                _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
+            for mn, role in _roles_in(text, folded, s, e, ms):
+                _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
+            taken.append((s, e))
+
+
+def _subject_list(folded: str, pos: int, end: int, ms: list[dict]) -> tuple[list[dict], int]:
+    """Mentions that follow `pos` joined only by titles and connectors, and where the list ends."""
+    out = []
+    for mn in ms:
+        if mn["start"] < pos:
+            continue
+        if not _is_connector(folded[pos:mn["start"]]):
+            break
+        out.append(mn)
+        pos = mn["end"]
+    return out, pos
+
+
+def _inline_assignment(text, folded, s, e, ms):
+    """([(mention, role)], where the predicate starts) when the sentence [s, e) assigns a duty, else None."""
+    for role, rx in _rx()["opener"]:
+        m = rx.match(folded, s, e)
+        if m:
+            subj, pos = _subject_list(folded, m.end(), e, ms)
+            if subj:
+                after = _subject_roles(folded, pos, e)
+                return [(mn, r) for mn in subj for r in sorted({role, *after})], pos
+    subj, pos = _subject_list(folded, s, e, ms)
+    if subj and len(re.findall(r"\w+", folded[pos:e])) >= 3:
+        after = _subject_roles(folded, pos, e) or ["responsible"]
+        return [(mn, r) for mn in subj for r in after], pos
+    # a subject inside the sentence: `Trên cơ sở Kế hoạch này, các sở ... tổ chức thực hiện`
+    for mn in ms:
+        after = _subject_roles(folded, mn["end"], e)
+        if after:
+            subj, pos = _subject_list(folded, mn["start"], e, ms)
+            return [(x, r) for x in subj for r in (after or ["responsible"])], pos
+    for role, rx in _rx()["before"]:
+        if role == "report_to":
+            for m in rx.finditer(folded, s, e):
+                if any(mn["start"] >= m.end() and _is_connector(folded[m.end():mn["start"]]) for mn in ms):
+                    return [], None
+    return None
+
+
+# ---------------------------------------------------------------- entry point
+
+def extract_tasks(text: str, units: list[dict], doc: dict, record: dict) -> dict:
+    """Rows of `tasks` and `task_bodies` for one document; `record` holds the bodies step's rows."""
+    folded = fold_same_length(text)
+    mentions = _Mentions(record)
+    tasks: list[dict] = []
+    roles: list[dict] = []
+    seen: set = set()
+    taken = _Taken(len(text))
+    _table_tasks(text, folded, doc, mentions, tasks, roles, seen, taken)
+    _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
+    _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
+    tasks.sort(key=lambda t: t["start"])
+    return {"tasks": tasks, "task_bodies": roles}

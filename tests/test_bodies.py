@@ -1,0 +1,109 @@
+"""Body mentions: gazetteer examples, real snippets, ids, jurisdictions, offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.bodies import canonical_province, extract_bodies, find_body_spans, gazetteer, provinces
+
+SEED = Path(__file__).parents[1].parent / "shared" / "seeds" / "1963-QD-UBND-2021-HCM.txt"
+HCM = {"id": "doc", "province": "Hồ Chí Minh"}
+
+
+def ids(text: str, doc: dict = HCM) -> list[str]:
+    return [m["body_id"] for m in extract_bodies(text, [], doc)["body_mentions"]]
+
+
+@pytest.mark.parametrize("text,expected", gazetteer()["examples"])
+def test_gazetteer_examples(text, expected):
+    assert expected in ids(text)
+
+
+@pytest.mark.parametrize("surface,name", provinces()["examples"])
+def test_province_examples(surface, name):
+    assert canonical_province(surface) == name
+
+
+def test_province_counts():
+    data = provinces()
+    assert len(data["before_2025"]) == 63
+    assert len(data["after_2025"]) == 34
+    after = {p["name"] for p in data["after_2025"]}
+    assert {p["merged_into"] for p in data["before_2025"]} <= after
+    merged = {p["name"] for p in data["before_2025"] if p["merged_into"] == "Hồ Chí Minh"}
+    assert merged == {"Hồ Chí Minh", "Bình Dương", "Bà Rịa - Vũng Tàu"}
+    assert data["decided_by"] == "202/2025/QH15"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # seed snippets
+    ("Thủ trưởng các sở, ban, ngành; Chủ tịch Ủy ban nhân dân quận, huyện, thành phố Thủ Đức; Thủ trưởng các cơ quan,"
+     " đơn vị có liên quan căn cứ",
+     ["group:cac-so-ban-nganh@ho-chi-minh", "group:ubnd-cac-quan-huyen@ho-chi-minh",
+      "group:cac-co-quan-don-vi-lien-quan@ho-chi-minh"]),
+    ("Phối hợp với Ban Tuyên giáo Thành ủy chỉ đạo các cơ quan báo chí, Đài Truyền hình, Đài Tiếng nói nhân dân"
+     " Thành phố Hồ Chí Minh thành lập",
+     ["ban-tuyen-giao-thanh-uy@ho-chi-minh", "group:cac-co-quan-bao-chi@ho-chi-minh", "dai-truyen-hinh@ho-chi-minh",
+      "dai-tieng-noi-nhan-dan@ho-chi-minh"]),
+    ("Căn cứ Quyết định số 4832/QĐ-UBND ngày 31 tháng 12 năm 2020 của\nỦy ban nhân dân Thành phố Hồ Chí Minh về",
+     ["ubnd@ho-chi-minh"]),
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", ["ubnd@ho-chi-minh"]),
+    ("sử dụng có hiệu quả tài sản công, kinh phí; tài chính phù hợp", []),  # `chính phù` is not `Chính phủ`
+    ("Số: 1963/QĐ-UBND", []),  # the issuer code of a number is not a mention
+    ("Thường trực HĐND TP;\n- TTUB: CT, các PCT;", ["hdnd@ho-chi-minh", "ubnd@ho-chi-minh"]),
+    # tone marks and case do not matter
+    ("SỞ NỘI VỤ", ["so-noi-vu@ho-chi-minh"]),
+    ("So Noi vu", ["so-noi-vu@ho-chi-minh"]),
+    # corpus snippet (KH 617/KH-UBND Đồng Tháp, trafilatura table cell)
+    ("Ban Quản lý Khu kinh tế, Sở Công Thương, các doanh nghiệp viễn thông;\ncác cơ quan, đơn vị liên quan",
+     ["ban-quan-ly-khu-kinh-te@ho-chi-minh", "so-cong-thuong@ho-chi-minh",
+      "group:cac-co-quan-don-vi-lien-quan@ho-chi-minh"]),
+    ("lực lượng công an và các đài truyền hình", []),  # kinds of things, not named bodies
+])
+def test_find_bodies(text, expected):
+    assert ids(text) == expected
+
+
+def test_explicit_province_beats_document_province():
+    assert ids("Sở Nội vụ tỉnh Đồng Nai") == ["so-noi-vu@dong-nai"]
+    assert ids("Ủy ban nhân dân Tỉnh", {"id": "d", "province": "Đồng Tháp"}) == ["ubnd@dong-thap"]
+
+
+def test_central_document_keeps_local_body_generic():
+    rows = extract_bodies("Sở Nội vụ các tỉnh báo cáo Bộ Nội vụ", [], {"id": "d", "province": None})
+    assert [m["body_id"] for m in rows["body_mentions"]] == ["so-noi-vu", "bo-noi-vu"]
+    generic = next(b for b in rows["bodies"] if b["id"] == "so-noi-vu")
+    assert generic["jurisdiction"] is None
+
+
+def test_noisy_province_line():
+    assert canonical_province("Đồng Tháp CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == "Đồng Tháp"
+
+
+def test_rows_and_offsets():
+    text = "Giám đốc Sở Thông tin và Truyền thông; Sở TT&TT; Sở TTTT"
+    out = extract_bodies(text, [], HCM)
+    assert [m["raw"] for m in out["body_mentions"]] == ["Sở Thông tin và Truyền thông", "Sở TT&TT", "Sở TTTT"]
+    for m in out["body_mentions"]:
+        assert text[m["start"]:m["end"]] == m["raw"]
+        assert m["id"] == f"doc@{m['start']}"
+    (body,) = out["bodies"]
+    assert body == {"id": "so-thong-tin-va-truyen-thong@ho-chi-minh",
+                    "name": "Sở Thông tin và Truyền thông Thành phố Hồ Chí Minh",
+                    "short_name": "Sở Thông tin và Truyền thông", "kind": "department", "level": "province",
+                    "jurisdiction": "Hồ Chí Minh", "parent_id": "ubnd@ho-chi-minh", "is_group": 0,
+                    "valid_from": None, "valid_to": "2025-03-01"}
+    assert {a["alias_key"] for a in out["body_aliases"]} == {"so thong tin va truyen thong", "so tt&tt", "so tttt"}
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed absent")
+def test_seed_offsets_hold():
+    from ingest.normalize import normalize
+
+    text, _ = normalize(SEED.read_text("utf-8"))
+    spans = find_body_spans(text, "Hồ Chí Minh")
+    assert len(spans) > 100
+    hcm = {b["jurisdiction"] for _, _, b in spans if b["level"] != "central"}
+    assert hcm == {"Hồ Chí Minh"}

@@ -1,0 +1,242 @@
+"""Tasks and roles: pattern examples, deadlines, the seed acceptance figures, a corpus task table."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ingest.bodies import extract_bodies
+from ingest.tasks import extract_tasks, leading_action, parse_deadline, parse_recurrence, patterns
+
+ROOT = Path(__file__).parents[1].parent / "shared"
+SEED = ROOT / "seeds" / "1963-QD-UBND-2021-HCM.txt"
+CORPUS = ROOT / "corpus"
+TABLE_PLAN = CORPUS / "tnt305_tai_lieu_noi_bo" / "dataset" / "8718801c503045f9.md"
+HCM = {"id": "doc", "province": "Hồ Chí Minh", "issued_date": "2021-05-28"}
+
+
+def run(text: str, units: list[dict] | None = None, doc: dict = HCM) -> dict:
+    units = units if units is not None else [
+        {"id": "doc#p", "parent_id": None, "kind": "paragraph", "label": None, "heading": None, "text": text,
+         "start": 0, "end": len(text), "ordinal": 0, "depth": 0}]
+    record = extract_bodies(text, units, doc)
+    return {**record, **extract_tasks(text, units, doc, record)}
+
+
+def roles(out: dict) -> set[tuple[str, str]]:
+    return {(r["role"], r["body_id"]) for r in out["task_bodies"]}
+
+
+@pytest.mark.parametrize("text,start,end", patterns()["deadline_examples"])
+def test_deadline_examples(text, start, end):
+    got = parse_deadline(text, 2021)
+    assert (got["deadline_start"], got["deadline_end"]) == (start, end)
+    assert got["deadline_text"] and got["deadline_text"] in text
+
+
+@pytest.mark.parametrize("text,kind", patterns()["recurrence_examples"])
+def test_recurrence_examples(text, kind):
+    assert parse_recurrence(text) == kind
+
+
+@pytest.mark.parametrize("text", patterns()["responsibility_headings"]["examples"])
+def test_responsibility_heading_examples(text):
+    from ingest.bodies import fold_same_length
+    from ingest.tasks import _rx
+
+    assert _rx()["heading"].search(fold_same_length(text))
+
+
+@pytest.mark.parametrize("text,role,body", patterns()["roles_before_examples"])
+def test_roles_before_examples(text, role, body):
+    from ingest.bodies import fold_same_length
+    from ingest.tasks import _roles_in
+
+    ms = extract_bodies(text, [], HCM)["body_mentions"]
+    got = _roles_in(text, fold_same_length(text), 0, len(text), ms)
+    assert (body, role) in {(m["raw"], r) for m, r in got}
+
+
+@pytest.mark.parametrize("text,role", patterns()["roles_after_examples"])
+def test_roles_after_examples(text, role):
+    out = run(text)
+    first = out["body_mentions"][0]["body_id"]
+    assert (role, first) in roles(out)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Số liệu ngày 24 tháng 3 năm 2021 của Bộ Nội vụ", (None, None)),  # a cited date is no deadline
+    ("trước ngày 01/6 hằng năm", (None, "2021-06-01")),
+    ("Quý IV năm 2025", ("2025-10-01", "2025-12-31")),
+])
+def test_deadline_snippets(text, expected):
+    got = parse_deadline(text, 2021)
+    assert (got["deadline_start"], got["deadline_end"]) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Xây dựng kế hoạch tuyên truyền cải cách hành chính hàng năm", "Xây dựng"),
+    ("Tổ chức các lớp tập huấn, giới thiệu các kiến thức cơ bản", "Tổ chức"),
+    ("Phối hợp với Sở Thông tin và Truyền thông kiểm tra", "Phối hợp"),
+    ("Chủ trì, phối hợp Sở Thông tin và Truyền thông hướng dẫn", "Chủ trì"),
+    ("Cung cấp bản tin điện tử cải cách hành chính", "Cung cấp"),
+])
+def test_leading_action(text, expected):
+    assert leading_action(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tổ chức thực hiện Kế hoạch này.",
+     {("responsible", "so-noi-vu@ho-chi-minh"), ("lead", "so-noi-vu@ho-chi-minh"),
+      ("partner", "so-tai-chinh@ho-chi-minh")}),
+    ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố phối hợp tuyên truyền, vận động Nhân dân.",
+     {("requested", "ubmttq@ho-chi-minh")}),
+    ("Sở Thông tin và Truyền thông tham mưu Ủy ban nhân dân Thành phố ban hành kế hoạch.",
+     {("advise", "so-thong-tin-va-truyen-thong@ho-chi-minh")}),
+    ("Các cơ quan, đơn vị có trách nhiệm lập dự toán kinh phí thực hiện nhiệm vụ tuyên truyền.",
+     {("responsible", "group:cac-co-quan-don-vi-lien-quan@ho-chi-minh")}),
+    ("Trên cơ sở Kế hoạch này, các sở, ban, ngành tổ chức thực hiện; định kỳ báo cáo kết quả thực hiện về Sở Nội vụ.",
+     {("responsible", "group:cac-so-ban-nganh@ho-chi-minh"), ("report_to", "so-noi-vu@ho-chi-minh")}),
+    ("Tuyên truyền kết quả thực hiện Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ.", set()),
+])
+def test_inline(text, expected):
+    out = run(text)
+    assert roles(out) == expected
+    for t in out["tasks"]:
+        assert text[t["start"]:t["end"]] == t["text"]
+        assert t["origin"] == "inline"
+
+
+def test_pipe_table():
+    text = ("| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+            "|---|---|---|---|---|\n"
+            "| 1 | Xây dựng kế hoạch tuyên truyền | Sở Nội vụ | Sở Tài chính | Quý III |\n"
+            "| 2 | Tổ chức tập huấn | Sở Tư pháp | Các sở, ban, ngành | Thường xuyên |\n")
+    from ingest.normalize import normalize
+
+    text, _ = normalize(text)
+    out = run(text)
+    assert [t["text"] for t in out["tasks"]] == ["Xây dựng kế hoạch tuyên truyền", "Tổ chức tập huấn"]
+    assert [(t["deadline_start"], t["deadline_end"], t["recurrence"]) for t in out["tasks"]] == [
+        ("2021-07-01", "2021-09-30", None), (None, None, "continuous")]
+    assert roles(out) == {("lead", "so-noi-vu@ho-chi-minh"), ("partner", "so-tai-chinh@ho-chi-minh"),
+                          ("lead", "so-tu-phap@ho-chi-minh"), ("partner", "group:cac-so-ban-nganh@ho-chi-minh")}
+    assert {t["origin"] for t in out["tasks"]} == {"table"}
+
+
+# ---------------------------------------------------------------- the seed, through the real pipeline
+
+@pytest.fixture(scope="module")
+def seed():
+    if not SEED.exists():
+        pytest.skip("seed absent")
+    from ingest.pipeline import parse_text
+
+    return parse_text(SEED.read_text("utf-8"))
+
+
+def _under(rec, prefix):
+    return [t for t in rec["tasks"] if t["unit_id"] and t["unit_id"].split("#", 1)[1].startswith(prefix)]
+
+
+def _roles_of(rec, tasks):
+    ids = {t["id"] for t in tasks}
+    return {(r["role"], r["body_id"]) for r in rec["task_bodies"] if r["task_id"] in ids}
+
+
+PLAN = "attachment-ke-hoach/muc-iv/muc-1/"
+
+
+def test_seed_task_counts(seed):
+    assert len(_under(seed, PLAN)) == 19
+    assert [len(_under(seed, PLAN + f"muc-{x}")) for x in "abcd"] == [8, 5, 5, 1]
+    assert {t["origin"] for t in _under(seed, PLAN)} == {"section"}
+
+
+def test_seed_offsets(seed):
+    text = seed["document"]["text"]
+    for t in seed["tasks"]:
+        assert text[t["start"]:t["end"]] == t["text"]
+    for m in seed["body_mentions"]:
+        assert text[m["start"]:m["end"]] == m["raw"]
+
+
+def test_seed_plus_bullets_belong_to_dash(seed):
+    (last,) = [t for t in _under(seed, PLAN + "muc-c") if t["text"].startswith("Chủ trì phối hợp với Đài")]
+    assert "+ Thiết lập" in last["text"] and "+ Phản ánh" in last["text"]
+
+
+@pytest.mark.parametrize("item,responsible", [
+    ("a", {"group:cac-so-ban-nganh@ho-chi-minh", "group:ubnd-cac-quan-huyen@ho-chi-minh"}),
+    ("b", {"so-noi-vu@ho-chi-minh"}),
+    ("c", {"so-thong-tin-va-truyen-thong@ho-chi-minh"}),
+    ("d", {"so-tai-chinh@ho-chi-minh"}),
+])
+def test_seed_responsible(seed, item, responsible):
+    for t in _under(seed, PLAN + f"muc-{item}"):
+        got = {b for r, b in _roles_of(seed, [t]) if r == "responsible"}
+        assert got == responsible, t["text"][:60]
+
+
+@pytest.mark.parametrize("item,partners", [
+    ("b", {"so-thong-tin-va-truyen-thong@ho-chi-minh"}),
+    ("d", {"so-thong-tin-va-truyen-thong@ho-chi-minh"}),
+    ("c", {"so-noi-vu@ho-chi-minh", "ban-tuyen-giao-thanh-uy@ho-chi-minh", "dai-truyen-hinh@ho-chi-minh",
+           "dai-tieng-noi-nhan-dan@ho-chi-minh", "bao-sai-gon-giai-phong@ho-chi-minh"}),
+])
+def test_seed_partners(seed, item, partners):
+    got = {b for r, b in _roles_of(seed, _under(seed, PLAN + f"muc-{item}")) if r == "partner"}
+    assert partners <= got
+
+
+@pytest.mark.parametrize("article,bodies", [
+    ("dieu-3", {"group:cac-so-ban-nganh@ho-chi-minh", "group:ubnd-cac-quan-huyen@ho-chi-minh",
+                "group:cac-co-quan-don-vi-lien-quan@ho-chi-minh"}),
+    ("dieu-4", {"van-phong-ubnd@ho-chi-minh", "group:cac-so-ban-nganh@ho-chi-minh",
+                "group:ubnd-cac-quan-huyen@ho-chi-minh", "group:cac-co-quan-don-vi-lien-quan@ho-chi-minh"}),
+])
+def test_seed_articles(seed, article, bodies):
+    tasks = _under(seed, article)
+    assert len(tasks) == 1
+    assert {b for r, b in _roles_of(seed, tasks) if r == "responsible"} == bodies
+
+
+def test_seed_bodies_are_hcm(seed):
+    used = {r["body_id"] for r in seed["task_bodies"]}
+    rows = {b["id"]: b for b in seed["bodies"]}
+    assert used <= set(rows)
+    assert {rows[b]["jurisdiction"] for b in used} == {"Hồ Chí Minh"}
+
+
+def test_seed_actions(seed):
+    b = _under(seed, PLAN + "muc-b")
+    assert [t["action"] for t in b] == ["Phối hợp", "Tổ chức", "Cung cấp", "Phối hợp", "Lòng ghép"]
+
+
+# ---------------------------------------------------------------- a corpus task table
+
+@pytest.mark.skipif(not TABLE_PLAN.exists(), reason="corpus absent")
+def test_corpus_task_table():
+    from ingest.pipeline import parse_text
+
+    rec = parse_text(TABLE_PLAN.read_text("utf-8"))
+    text = rec["document"]["text"]
+    rows = [t for t in rec["tasks"] if t["origin"] == "table"]
+    assert len(rows) == 11
+    assert all(text[t["start"]:t["end"]] == t["text"] for t in rows)
+    assert rows[0]["text"].startswith("Triển khai nền tảng đào tạo")
+    assert [t["recurrence"] for t in rows[:3]] == ["continuous", "continuous", "annual"]
+    assert (rows[3]["deadline_text"], rows[3]["deadline_start"], rows[3]["deadline_end"]) == (
+        "Quí IV-2025", "2025-10-01", "2025-12-31")
+    by_task = {}
+    for r in rec["task_bodies"]:
+        by_task.setdefault(r["task_id"], set()).add((r["role"], r["body_id"]))
+    assert by_task[rows[2]["id"]] == {("lead", "so-noi-vu@dong-thap"), ("partner", "so-khoa-hoc-va-cong-nghe@dong-thap"),
+                                      ("partner", "group:cac-co-quan-don-vi-lien-quan@dong-thap")}
+    assert ("partner", "ban-quan-ly-khu-kinh-te@dong-thap") in by_task[rows[7]["id"]]
+    # section IV of the same plan: one task per lettered point, a paragraph when there are none
+    sec = [t for t in rec["tasks"] if t["origin"] == "section"]
+    assert len(sec) == 11
+    assert re.match(r"Là cơ quan đầu mối", sec[0]["text"])
