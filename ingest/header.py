@@ -14,7 +14,15 @@ from pathlib import Path
 
 import yaml
 
-from ingest.identity import canonical_number, issuer_codes, number_parts, restore_diacritics, type_from_code
+from ingest.identity import (
+    canonical_number,
+    is_local_code,
+    issuer_codes,
+    issuer_from_code,
+    number_parts,
+    restore_diacritics,
+    type_from_code,
+)
 from ingest.normalize import fold
 
 _GAZ = Path(__file__).parent / "gazetteer"
@@ -256,9 +264,6 @@ def parse_header(text: str, hints: dict | None = None) -> dict:
                 break
         if doc_type:
             break
-    if doc_type and doc_type in ("Luật", "Bộ luật") and type_idx >= 0:
-        pass
-
     issuer, province = canonical_issuer(_issuer_block(lines))
     if not issuer:
         issuer, province = _authority_issuer(head)
@@ -287,13 +292,8 @@ def parse_header(text: str, hints: dict | None = None) -> dict:
     if not doc_type and parts.get("type_code"):
         doc_type = type_from_code(parts["type_code"])
     if not issuer and parts.get("issuer_code"):
-        from ingest.identity import issuer_from_code, is_local_code
-
         if not is_local_code(parts["issuer_code"]):
             issuer = issuer_from_code(parts["issuer_code"])
-    if not province and place and issuer and fold(issuer).startswith(("uy ban nhan dan", "hoi dong nhan dan")):
-        province = None
-
     title = _title(lines, type_idx) if type_idx >= 0 else None
     doc = {
         "number": number,
