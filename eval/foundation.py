@@ -45,6 +45,10 @@ def check_one(args: tuple[str, dict]) -> dict:
     text, _ = normalize(raw)
     doc = parse_header(text, hints)
     units = parse_structure(text, "x")
+    by_id = {u["id"]: u for u in units}
+    bad = [u["id"] for u in units if not text[u["start"]:u["end"]].startswith(u["text"]) or (
+        u["parent_id"] and not (by_id[u["parent_id"]]["start"] <= u["start"] <= u["end"] <= by_id[u["parent_id"]]["end"]))]
+    out.update(offset_errors=bad[:3], duplicate_unit_ids=len(units) - len(by_id))
     out.update(number=doc.get("number"), date=doc.get("issued_date"),
                articles=sum(1 for u in units if u["kind"] == "article"),
                ref_articles=reference_articles(text))
@@ -67,6 +71,8 @@ def run(corpus: Path, jobs: int = 2) -> dict:
     return {
         "documents": len(rows),
         "unreadable": [(r["path"], r["error"]) for r in rows if "error" in r],
+        "offset_errors": [(r["path"], r["offset_errors"]) for r in rows if r.get("offset_errors")],
+        "duplicate_unit_ids": sum(r.get("duplicate_unit_ids", 0) for r in rows),
         "article_exact": len(art_ok) / max(len(with_articles), 1),
         "article_docs": len(with_articles),
         "article_misses": [(r["path"], r["articles"], r["ref_articles"]) for r in with_articles if r not in art_ok],
