@@ -1,0 +1,212 @@
+"""Build `laws.tsv`, the table of laws cited by name, from the corpus's own laws.
+
+Usage (from the repo root; needs ../shared/corpus):
+
+    python -m ingest.gazetteer.build_laws [CORPUS_DIR]
+
+Each file of `underthesea_CP_Vietnamese-VLC/raw/` opens with the number line (`Luật số: 91/2015/QH13`,
+sometimes `Số: ...`), the place/date line (`Hà Nội, ngày 24 tháng 11 năm 2015`), the type line
+(`LUẬT` / `BỘ LUẬT`) and the name line(s) in capitals; most also say `Quốc hội ban hành Luật X.`, which
+gives the name in its usual case. Files without a header fall back to their file name
+(`Luat-Bien-gioi-Quoc-gia-2003-06-2003-QH11-51044.txt`). Rows of `MANUAL` below are laws the seed and
+the corpus cite but the corpus does not hold; each names its source. Last, laws the corpus texts cite with name and number
+(`Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15 ngày ...`) and that no row above holds:
+the most frequent spelling of the name for each number, its date when one follows (else the number's
+year), and the file it was first seen in. Output columns: number, name, folded_name, issued_date,
+source. The TSV is committed; tests read only the TSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from pathlib import Path
+
+from ingest.normalize import fold, normalize
+
+HERE = Path(__file__).parent
+DEFAULT_CORPUS = HERE.parents[2] / "shared" / "corpus"
+RAW = "underthesea_CP_Vietnamese-VLC/raw"
+OUT = HERE / "laws.tsv"
+
+# Laws cited in ../shared/seeds and the corpus but absent from the underthesea files.
+MANUAL = [
+    ("77/2015/QH13", "Luật Tổ chức chính quyền địa phương", "2015-06-19",
+     "manual: Luật số 77/2015/QH13, Quốc hội khóa XIII kỳ họp 9 (cited in the seed 1963/QĐ-UBND)"),
+    ("47/2019/QH14",
+     "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",
+     "2019-11-22", "manual: Luật số 47/2019/QH14, Quốc hội khóa XIV kỳ họp 8 (cited in the seed)"),
+    ("14/2012/QH13", "Luật Phổ biến, giáo dục pháp luật", "2012-06-20",
+     "manual: Luật số 14/2012/QH13, Quốc hội khóa XIII kỳ họp 3 (cited in the seed)"),
+    ("76/2015/QH13", "Luật Tổ chức Chính phủ", "2015-06-19",
+     "manual: Luật số 76/2015/QH13, Quốc hội khóa XIII kỳ họp 9 (named in the seed's amending law)"),
+    ("80/2015/QH13", "Luật Ban hành văn bản quy phạm pháp luật", "2015-06-22",
+     "manual: Luật số 80/2015/QH13 (../shared/docs/DOMAIN.md §1)"),
+    ("64/2025/QH15", "Luật Ban hành văn bản quy phạm pháp luật", "2025-02-19",
+     "manual: Luật số 64/2025/QH15 (../shared/docs/DOMAIN.md §1)"),
+    ("45/2013/QH13", "Luật Đất đai", "2013-11-29", "manual: Luật số 45/2013/QH13"),
+    ("13/2003/QH11", "Luật Đất đai", "2003-11-26", "manual: Luật số 13/2003/QH11"),
+    ("31/2024/QH15", "Luật Đất đai", "2024-01-18", "manual: Luật số 31/2024/QH15"),
+    (None, "Hiến pháp", "2013-11-28", "manual: Hiến pháp năm 2013, Quốc hội khóa XIII kỳ họp 6"),
+    (None, "Hiến pháp", "1992-04-15", "manual: Hiến pháp năm 1992, Quốc hội khóa VIII kỳ họp 11"),
+]
+
+# Old headers whose name line cannot be read by rule (one row each, checked by hand).
+NAME_FIXES = {
+    "Luat-quyen-tu-do-hoi-hop-1957-101-SL-L-003-36793.txt": "Luật Quy định quyền tự do hội họp",
+}
+
+_NUMBER = re.compile(r"^\s*(?:Bộ\s+luật\s+|Luật\s+|Hiến\s+pháp\s+)?số\s*:\s*(\d+/\d{4}/[A-Z\s]+\d*)",
+                     re.IGNORECASE | re.MULTILINE)
+_DATE = re.compile(r"ngày\s*(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_TYPE = re.compile(r"^\s*(BỘ LUẬT|LUẬT|HIẾN PHÁP)\s*$", re.MULTILINE)
+_ENACT = re.compile(r"ban\s+hành\s+((?:Bộ\s+luật|Luật|Hiến\s+pháp)\s[^.;\n]+)")
+_FILE_NUMBER = re.compile(r"-(\d+)-(\d{4})-(QH\d+)-\d+\.txt$")
+_FILE_YEAR = re.compile(r"-((?:19|20)\d\d)-")
+
+
+def sentence_case(upper_name: str) -> str:
+    """`ĐO ĐẠC VÀ BẢN ĐỒ` -> `Đo đạc và bản đồ` (the case used in citations matters not: we fold)."""
+    s = re.sub(r"\s+", " ", upper_name).strip().lower()
+    return s[:1].upper() + s[1:]
+
+
+def law_row(path: Path) -> dict | None:
+    """One row of the table from one law file, or None when the file names no law."""
+    text = path.read_text("utf-8", errors="replace")
+    head = text[:3000]
+    number = None
+    m = _NUMBER.search(head)
+    if m:
+        number = re.sub(r"\s+", "", m.group(1))
+    else:
+        fm = _FILE_NUMBER.search(path.name)
+        if fm:
+            number = f"{fm.group(1)}/{fm.group(2)}/{fm.group(3)}"
+    date = None
+    d = _DATE.search(head)
+    if d:
+        date = f"{int(d.group(3)):04d}-{int(d.group(2)):02d}-{int(d.group(1)):02d}"
+    name = None
+    e = _ENACT.search(text[:6000])
+    if e:
+        name = re.sub(r"\s+", " ", e.group(1)).strip()
+    else:
+        t = _TYPE.search(head)
+        if t:
+            lines = []
+            for line in head[t.end():].splitlines()[1:5]:
+                line = line.strip()
+                if not line and not lines:
+                    continue
+                if not line or line != line.upper() or line.startswith(("QUỐC HỘI", "CĂN CỨ")):
+                    break
+                lines.append(line)
+            if lines:
+                kind = "Bộ luật" if t.group(1) == "BỘ LUẬT" else "Luật"
+                upper = " ".join(lines)
+                # old headers: `CỦA QUỐC HỘI ... SỐ 15/2003/QH11 NGÀY ... VỀ THI ĐUA, KHEN THƯỞNG`
+                about = re.search(r"\bVỀ\s+(.+)$", upper) if re.match(r"(CỦA|SỐ)\b", upper) else None
+                name = f"{kind} {sentence_case(about.group(1) if about else upper)}"
+    if path.name in NAME_FIXES:
+        name = NAME_FIXES[path.name]
+    if name is not None:
+        # `Luật Thuế sử dụng đất nông nghiệp số 23-l/ctn ngày ...` -> drop the number tail
+        name = re.sub(r"\s+số\s+\S*\d.*$", "", name).rstrip(" ,;:")
+    if name is None or not name.startswith(("Luật", "Bộ luật")):
+        return None
+    if date is None:
+        y = _FILE_YEAR.search(path.name)
+        date = y.group(1) if y else None
+    return {"number": number, "name": name, "folded_name": fold(name), "issued_date": date,
+            "source": f"underthesea_CP_Vietnamese-VLC/raw/{path.name}"}
+
+
+_CITED = re.compile(
+    r"(?<![^\W\d_])(?P<name>(?:Bộ\s+luật|Luật)\s+[^\W\d_][^;:.\n()“”\"\d]{1,110}?)\s+số\s*:?\s*"
+    r"(?P<number>\d{1,3}/(?P<year>(?:19|20)\d\d)/QH\d{2})(?!\d)"
+    r"(?:\s*,?\s*ngày\s*(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4}))?"
+)
+
+
+def cited_laws(corpus: Path) -> list[dict]:
+    """Laws named with their number in the corpus texts, one row per number (most frequent name)."""
+    seen: dict[str, dict] = {}
+    for path in sorted(corpus.rglob("*")):
+        if path.suffix not in (".md", ".txt") or not path.is_file():
+            continue
+        text, _ = normalize(path.read_text("utf-8", errors="replace"))
+        for m in _CITED.finditer(text):
+            name = re.sub(r"\s+", " ", m.group("name")).strip(" ,")
+            if "sửa đổi" in name or "này" in name.split() or not _term_fits(m.group("number")):
+                continue  # `Luật sửa đổi ... của Luật X số N`: the number may be X's; typos of the term
+            # the last `Luật` names the law (`căn cứ Luật A và Luật B số ...` -> `Luật B`)
+            name = name[name.rfind(" Luật ") + 1:] if " Luật " in name else name
+            if len(name.split()) > 16 or re.search(r"\b(?:các|những|có liên quan)\b", name):
+                continue
+            s = seen.setdefault(m.group("number"), {"names": {}, "date": None,
+                                                    "source": f"cited in {path.relative_to(corpus)}"})
+            s["names"][name] = s["names"].get(name, 0) + 1
+            s["count"] = s.get("count", 0) + 1
+            if m.group("y") and m.group("y") == m.group("year") and s["date"] is None:
+                s["date"] = f"{m.group('y')}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+    rows = []
+    for number, s in seen.items():
+        name = max(s["names"].items(), key=lambda kv: (kv[1], kv[0]))[0]
+        if s["count"] < 2 and not s["date"]:
+            continue  # seen once without a date: too weak against typos of the number
+        rows.append({"number": number, "name": name, "folded_name": fold(name), "count": s["count"],
+                     "issued_date": s["date"] or number.split("/")[1],
+                     "source": f"{s['source']} ({s['count']} mentions)"})
+    return rows
+
+
+# Terms of the National Assembly: a law numbered `/QH14` was passed between 2016 and 2021.
+_TERMS = {9: (1992, 1997), 10: (1997, 2002), 11: (2002, 2007), 12: (2007, 2011), 13: (2011, 2016),
+          14: (2016, 2021), 15: (2021, 2026), 16: (2026, 2031)}
+
+
+def _term_fits(number: str) -> bool:
+    _, year, code = number.split("/")
+    span = _TERMS.get(int(code[2:]))
+    return bool(span) and span[0] <= int(year) <= span[1]
+
+
+def build(corpus: Path = DEFAULT_CORPUS) -> list[dict]:
+    raw_dir = corpus / RAW
+    rows = [r for p in sorted(raw_dir.glob("*.txt")) if (r := law_row(p))]
+    have = {(r["number"], r["folded_name"]) for r in rows}
+    for number, name, date, source in MANUAL:
+        if (number, fold(name)) not in have and not (number and any(r["number"] == number for r in rows)):
+            rows.append({"number": number, "name": name, "folded_name": fold(name),
+                         "issued_date": date, "source": source})
+    numbers = {r["number"] for r in rows if r["number"]}
+    name_years = {(r["folded_name"], (r["issued_date"] or "")[:4]) for r in rows}
+    # one row per name and year: the number cited most often under that name
+    for r in sorted(cited_laws(corpus), key=lambda r: -r.pop("count")):
+        key = (r["folded_name"], r["issued_date"][:4])
+        if r["number"] not in numbers and key not in name_years:
+            rows.append(r)
+            numbers.add(r["number"])
+            name_years.add(key)
+    rows.sort(key=lambda r: (r["folded_name"], r["issued_date"] or ""))
+    return rows
+
+
+def write(rows: list[dict], out: Path = OUT) -> None:
+    with out.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, ["number", "name", "folded_name", "issued_date", "source"],
+                           delimiter="\t", lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: (v or "") for k, v in r.items()})
+
+
+if __name__ == "__main__":
+    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CORPUS
+    if not (corpus / RAW).is_dir():
+        sys.exit(f"build_laws: {corpus / RAW} is not a directory (run from the repo, next to ../shared/corpus)")
+    table = build(corpus)
+    write(table)
+    print(f"{len(table)} laws -> {OUT}")

@@ -1,0 +1,334 @@
+"""Citation finding and resolution: tables of (text, expected) rows, the pattern examples, the seed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ingest.citations import PATTERNS, extract_citations, find_citations
+from ingest.normalize import normalize
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seeds" / "1963-QD-UBND-2021-HCM.txt"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+HCM_DOC = {"id": "1963-qd-ubnd-2021-ho-chi-minh", "number": "1963/QĐ-UBND", "doc_type": "Quyết định",
+           "issuer": "Ủy ban nhân dân Thành phố Hồ Chí Minh", "province": "Hồ Chí Minh",
+           "issued_date": "2021-05-28"}
+CENTRAL_DOC = {"id": "30-2020-nd-cp", "number": "30/2020/NĐ-CP", "doc_type": "Nghị định", "issuer": "Chính phủ",
+               "province": None, "issued_date": "2020-03-05"}
+
+
+def numbers(text: str) -> list[str]:
+    return [m["number"] for m in find_citations(text) if m["kind"] == "number"]
+
+
+# (text, expected numbers in order) -- forms of DOMAIN.md §2 and real snippets of the corpus
+FIND_NUMBERS = [
+    ("Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010;", ["63/2010/NĐ-CP"]),
+    ("theo Nghị định 63/2010/NĐ-CP", ["63/2010/NĐ-CP"]),
+    ("theo 63/2010/NĐ-CP.", ["63/2010/NĐ-CP"]),
+    ("Tờ trình số\n41/TTr-STTTT ngày 18 tháng 5 năm 2021", ["41/TTr-STTTT"]),
+    ("Nghị định số 63/2010/NĐ-\nCP", ["63/2010/NĐ-CP"]),
+    ("Nghị định số 63/2010/NĐ–CP", ["63/2010/NĐ-CP"]),
+    ("Nghị định số 63 / 2010 / NĐ - CP", ["63/2010/NĐ-CP"]),
+    ("Nghị định số 63/2010/ND-CP và Quyết định số 5/QD-UBND", ["63/2010/NĐ-CP", "5/QĐ-UBND"]),
+    ("Nghị định số 63/2010/NÐ-CP", ["63/2010/NĐ-CP"]),
+    ("Nghị quyết số 30c/NQ-CP và Nghị quyết số 36a/NQ-CP", ["30c/NQ-CP", "36a/NQ-CP"]),
+    ("các Nghị định số 24/2014/NĐ-CP và số 107/2020/NĐ-CP", ["24/2014/NĐ-CP", "107/2020/NĐ-CP"]),
+    ("Thông tư số 01/2020/TT-BNV, 02/2020/TT-BNV", ["01/2020/TT-BNV", "02/2020/TT-BNV"]),
+    ("Chỉ thị số 24-CT/TW, Nghị quyết số 57-NQ/TW, Chương trình số 10-CTr/TU",
+     ["24-CT/TW", "57-NQ/TW", "10-CTr/TU"]),
+    ("Luật số 45/2019/QH14; Pháp lệnh số 02/2022/UBTVQH15", ["45/2019/QH14", "02/2022/UBTVQH15"]),
+    ("theo Luật số 62/2006/QH 11 về điện ảnh", ["62/2006/QH11"]),
+    ("Văn bản hợp nhất số 05/VBHN-BTP; Công văn số 123/UBND-VX", ["05/VBHN-BTP", "123/UBND-VX"]),
+    ("Thông tư liên tịch số 14/2015/TTLT-BTNMT-BNV-BTC", ["14/2015/TTLT-BTNMT-BNV-BTC"]),
+    ("Công điện số 1280/CĐ-TTg ngày 2/12/2023", ["1280/CĐ-TTg"]),
+    ("Kết luận số 21-KL/TW ngày 25/10/2021", ["21-KL/TW"]),
+    # corpus: tnt305_tai_lieu_noi_bo (Quảng Nam plan), diepxuan (decree preamble)
+    ("Thực hiện Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt", ["749/QĐ-TTg"]),
+    ("Căn cứ Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016 của Chính phủ quy định chi tiết một số "
+     "điều và biện pháp thi hành Luật ban hành văn bản quy phạm pháp luật;", ["34/2016/NĐ-CP"]),
+    # not numbers of documents
+    ("ngày 14/02/2008, ngày 8/6/2010 và 08-6-2010", []),
+    ("đạt QCVN 12:2026/BCA và TCVN ISO 9001:2015", []),
+    ("giai đoạn 2021-2025; Quý III/2021; tháng 12/2021; 24/7", []),
+    ("theo quy định tại Điều 5 Nghị định này; Quyết định này; Kế hoạch này; Luật này", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", FIND_NUMBERS)
+def test_find_numbers(text, expected):
+    assert numbers(text) == expected
+
+
+def test_raw_is_always_the_span():
+    text = "các Nghị định số 24/2014/NĐ-CP và số 107/2020/NĐ-\nCP ngày 14/9/2020 của Chính phủ; Luật Đất đai năm 2013"
+    for m in find_citations(text):
+        assert text[m["start"]:m["end"]] == m["raw"]
+
+
+# (text, key, expected value) on the first mention
+FIND_FIELDS = [
+    ("Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ về kiểm soát thủ tục hành chính.",
+     "raw", "Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ"),
+    ("Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ về kiểm soát thủ tục hành chính.",
+     "title", "về kiểm soát thủ tục hành chính"),
+    ("theo Nghị định số 63/2010/NĐ-CP ngày 8/6/2010", "date", "2010-06-08"),
+    ("theo Nghị định số 63/2010/NĐ-CP ngày 08-6-2010", "date", "2010-06-08"),
+    ("theo Nghị định số 63/2010/NĐ-CP ngày 08.6.2010", "date", "2010-06-08"),
+    ("theo 63/2010/NĐ-CP", "type", "Nghị định"),
+    ("theo 123/UBND-VX", "type", "Công văn"),
+    ("các Nghị định số 24/2014/NĐ-CP", "raw", "Nghị định số 24/2014/NĐ-CP"),
+    ("khoản 2 Điều 5 Nghị định số 20/2008/NĐ-CP", "pinpoint", "khoản 2 Điều 5"),
+    ("điểm a khoản 1 Điều 3 của Thông tư số 02/2017/TT-VPCP", "pinpoint", "điểm a khoản 1 Điều 3"),
+    ("Luật Tổ chức chính quyền địa phương số 77/2015/QH13", "name", "Luật Tổ chức chính quyền địa phương"),
+    ("Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015", "date", "2015-06-19"),
+    # underthesea Luat-to-chuc-chinh-phu-2015: the law it replaces, named and numbered over a line break
+    ("Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2016.\nLuật tổ chức Chính phủ số 32/2001/QH10 hết hiệu lực",
+     "raw", "Luật tổ chức Chính phủ số 32/2001/QH10"),
+    ("Căn cứ Luật Dược ngày 06 tháng 4 năm 2016; Luật sửa đổi, bổ sung một số điều của Luật Dược ngày 21 tháng 11 "
+     "năm 2024;", "raw", "Luật Dược ngày 06 tháng 4 năm 2016"),
+    ("KẾ HOẠCH\nTHỰC\nHIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG NGÀY 04/9/2025", "number", "1899/QĐ-TTg"),
+    ("Bộ luật Dân sự năm 2015", "year", 2015),
+]
+
+
+@pytest.mark.parametrize("text,key,expected", FIND_FIELDS)
+def test_find_fields(text, key, expected):
+    assert find_citations(text)[0][key] == expected
+
+
+def _extract(text: str, doc: dict = HCM_DOC) -> dict:
+    return extract_citations(text, [], doc)
+
+
+# (text, citing doc, expected (target_id, resolution, cited_issuer) of the first citation)
+RESOLVE = [
+    ("theo Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ", HCM_DOC,
+     ("63-2010-nd-cp", "exact", "Chính phủ")),
+    ("theo Quyết định số 4832/QĐ-UBND ngày 31 tháng 12 năm 2020 của Ủy ban nhân dân Thành phố", HCM_DOC,
+     ("4832-qd-ubnd-2020-ho-chi-minh", "inferred", "Ủy ban nhân dân Thành phố Hồ Chí Minh")),
+    ("theo Quyết định số 4832/QĐ-UBND ngày 31 tháng 12 năm 2020", HCM_DOC,
+     ("4832-qd-ubnd-2020-ho-chi-minh", "inferred", "Ủy ban nhân dân Thành phố Hồ Chí Minh")),
+    ("theo Quyết định số 4832/QĐ-UBND ngày 31/12/2020 của Ủy ban nhân dân tỉnh Đồng Nai", HCM_DOC,
+     ("4832-qd-ubnd-2020-dong-nai", "inferred", "Ủy ban nhân dân tỉnh Đồng Nai")),
+    ("theo Quyết định số 12/2021/QĐ-UBND ngày 3/3/2021 của Ủy ban nhân dân tỉnh Lào Cai", CENTRAL_DOC,
+     ("12-2021-qd-ubnd-lao-cai", "exact", "Ủy ban nhân dân tỉnh Lào Cai")),
+    ("theo Quyết định số 12/2021/QĐ-UBND", CENTRAL_DOC, (None, "ambiguous", "Ủy ban nhân dân")),
+    ("theo Quyết định số 4832/QĐ-UBND của Ủy ban nhân dân Thành phố", HCM_DOC, (None, "unresolved", None)),
+    ("theo Kế hoạch số 12/KH-UBND tháng 6/2021 của Ủy ban nhân dân Thành phố", HCM_DOC,
+     ("12-kh-ubnd-2021-ho-chi-minh", "inferred", "Ủy ban nhân dân Thành phố Hồ Chí Minh")),
+    ("theo Công văn số 123/BNV-TCBC năm 2020", HCM_DOC, ("123-bnv-tcbc-2020", "inferred", "Bộ Nội vụ")),
+    ("theo Quyết định số 225/QĐ-TTg ngày 04 tháng 02 năm 2016", HCM_DOC,
+     ("225-qd-ttg-2016", "inferred", "Thủ tướng Chính phủ")),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", HCM_DOC,
+     ("77-2015-qh13", "by_name", "Quốc hội")),
+    ("theo Luật Đất đai năm 2013", HCM_DOC, ("45-2013-qh13", "by_name", "Quốc hội")),
+    ("theo Luật Đất đai", HCM_DOC, (None, "ambiguous", "Quốc hội")),
+    ("Căn cứ Luật Đất đai ngày 29 tháng 11 năm 2013; theo Luật Đất đai", HCM_DOC,
+     ("45-2013-qh13", "by_name", "Quốc hội")),
+    ("theo Luật Đất đai", {**HCM_DOC, "issued_date": "2010-01-01"}, ("13-2003-qh11", "inferred", "Quốc hội")),
+    ("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992;", CENTRAL_DOC,
+     ("hien-phap-1992", "by_name", "Quốc hội")),
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Dược ngày 21 tháng 11 năm 2024;", HCM_DOC,
+     ("luat-sua-doi-bo-sung-mot-so-dieu-cua-luat-duoc-2024", "by_name", "Quốc hội")),
+    ("Căn cứ Luật Khí tượng thủy văn ngày 28 tháng 6 năm 2035;", HCM_DOC,
+     ("luat-khi-tuong-thuy-van-2035", "by_name", "Quốc hội")),
+]
+
+
+@pytest.mark.parametrize("text,doc,expected", RESOLVE)
+def test_resolve(text, doc, expected):
+    c = _extract(text, doc)["citations"][0]
+    if expected[1] == "unresolved":  # the issuer is kept as far as the text tells it
+        assert (c["target_id"], c["resolution"]) == expected[:2]
+    else:
+        assert (c["target_id"], c["resolution"], c["cited_issuer"]) == expected
+
+
+# (text, expected relation of the first citation)
+RELATION = [
+    ("Căn cứ Nghị định số 63/2010/NĐ-CP;", "basis"),
+    ("Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 12/TTr-SNV ngày 3/5/2021.", "proposal"),
+    ("Xét đề nghị của Sở Tài chính tại Tờ trình số 12/TTr-STC ngày 3/5/2021.", "proposal"),
+    ("Quyết định này thay thế Quyết định số 12/2015/QĐ-UBND ngày 3/4/2015.", "replaces"),
+    ("Bãi bỏ Quyết định số 1234/QĐ-UBND ngày 02 tháng 5 năm 2019.", "repeals"),
+    ("Quyết định số 1234/QĐ-UBND ngày 02 tháng 5 năm 2019 hết hiệu lực kể từ ngày Quyết định này có hiệu lực.",
+     "repeals"),
+    ("Tạm ngưng hiệu lực thi hành Quyết định số 12/2020/QĐ-UBND.", "suspends"),
+    ("Thông tư này hướng dẫn thi hành Nghị định số 30/2020/NĐ-CP.", "guides"),
+    ("Nghị định này quy định chi tiết một số điều của Luật Đất đai năm 2013.", "guides"),
+    ("Sửa đổi, bổ sung một số điều của Quyết định số 12/2015/QĐ-UBND.", "amends"),
+    ("Ban hành Kế hoạch triển khai thực hiện Chỉ thị số 24-CT/TW ngày 12/6/2023.", "implements"),
+    ("Tuyên truyền kết quả thực hiện Nghị định số 63/2010/NĐ-CP.", "reference"),
+    ("Tuyên truyền thực hiện Nghị quyết số 99/NQ-CP ngày 24 tháng 6 năm 2020.", "reference"),
+    ("Niêm yết, công khai theo hướng dẫn tại Quyết định số 4347/QĐ-BVHTTDL ngày 14 tháng 11 năm 2025.", "reference"),
+    ("Theo quy định tại các văn bản hướng dẫn Luật Phí và lệ phí.", "reference"),
+    ("Luật tổ chức Chính phủ số 32/2001/QH10 hết hiệu lực kể từ ngày Luật này có hiệu lực.", "repeals"),
+    ("(Kèm theo Quyết định số 15/QĐ-UBND ngày 3/5/2021 của Ủy ban nhân dân Thành phố)", "attaches"),
+]
+
+
+@pytest.mark.parametrize("text,expected", RELATION)
+def test_relation(text, expected):
+    out = _extract("Điều 1. Nội dung.\n" + text if expected != "basis" and expected != "proposal" else text)
+    assert out["citations"][0]["relation"] == expected
+
+
+# (text, expected stated relation between two cited documents)
+STATED = [
+    ("Nghị định số 107/2020/NĐ-CP ngày 14 tháng 9 năm 2020 của Chính phủ sửa đổi, bổ sung một số điều của "
+     "Nghị định số 24/2014/NĐ-CP ngày 04 tháng 4 năm 2014", ("107-2020-nd-cp", "amends", "24-2014-nd-cp")),
+    ("Nghị định số 24/2014/NĐ-CP (đã được sửa đổi, bổ sung bởi Nghị định số 107/2020/NĐ-CP)",
+     ("107-2020-nd-cp", "amends", "24-2014-nd-cp")),
+    ("Nghị định số 24/2014/NĐ-CP đã được sửa đổi, bổ sung tại Nghị định số 107/2020/NĐ-CP",
+     ("107-2020-nd-cp", "amends", "24-2014-nd-cp")),
+    ("Quyết định số 15/2010/QĐ-UBND (được thay thế bởi Quyết định số 20/2020/QĐ-UBND)",
+     ("20-2020-qd-ubnd-ho-chi-minh", "replaces", "15-2010-qd-ubnd-ho-chi-minh")),
+    ("Thông tư số 01/2021/TT-BNV hướng dẫn Nghị định số 30/2020/NĐ-CP", ("01-2021-tt-bnv", "guides", "30-2020-nd-cp")),
+    ("Nghị định số 107/2020/NĐ-CP sửa đổi, bổ sung một số điều của các Nghị định số 24/2014/NĐ-CP và số 37/2014/NĐ-CP",
+     ("107-2020-nd-cp", "amends", "37-2014-nd-cp")),
+]
+
+
+@pytest.mark.parametrize("text,expected", STATED)
+def test_stated_relations(text, expected):
+    rels = _extract("Điều 1. Nội dung.\n" + text)["relations"]
+    assert expected in {(r["source_id"], r["relation"], r["target_id"]) for r in rels if r["source_id"] != HCM_DOC["id"]}
+
+
+def test_self_reference_is_no_citation():
+    text = "(Kèm theo Quyết định số 1963/QĐ-UBND ngày 28 tháng 5 năm 2021 của Chủ tịch Ủy ban nhân dân Thành phố)"
+    out = _extract(text)
+    assert out == {"citations": [], "relations": [], "stubs": []}
+
+
+def test_law_without_year_takes_the_year_cited_before():
+    out = _extract("Căn cứ Luật Đất đai ngày 29 tháng 11 năm 2013;\nĐiều 1. Theo quy định của Luật Đất đai.")
+    assert [(c["target_id"], c["resolution"], json.loads(c["flags"])) for c in out["citations"]] == [
+        ("45-2013-qh13", "by_name", []), ("45-2013-qh13", "inferred", ["year_from_same_document"])]
+
+
+def test_date_conflict_keeps_both():
+    text = ("theo Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010; theo Nghị định số 63/2010/NĐ-CP "
+            "ngày 18 tháng 6 năm 2010")
+    out = _extract(text)
+    assert [json.loads(c["flags"]) for c in out["citations"]] == [["date_conflict"], ["date_conflict"]]
+    assert len(out["stubs"]) == 1
+
+
+def test_stub_row():
+    out = _extract("theo Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ về kiểm soát thủ tục hành chính.")
+    assert out["stubs"] == [{"id": "63-2010-nd-cp", "number": "63/2010/NĐ-CP", "doc_type": "Nghị định",
+                             "title": "về kiểm soát thủ tục hành chính", "issuer": "Chính phủ",
+                             "issued_date": "2010-06-08", "is_stub": 1, "text": None}]
+
+
+# ------------------------------------------------------------------ examples of patterns/citations.yaml
+
+
+@pytest.mark.parametrize("ex", PATTERNS["examples"], ids=lambda ex: ex["text"][:40])
+def test_pattern_examples(ex):
+    text = ex["text"] if ex.get("relation") in ("basis", "proposal", None) else "Điều 1. Nội dung.\n" + ex["text"]
+    found = find_citations(text)
+    out = _extract(text)
+    cits = out["citations"]
+    if ex.get("none"):
+        assert found == [] and cits == []
+        return
+    first, c0 = found[0], cits[0]
+    assert text[first["start"]:first["end"]] == first["raw"]
+    checks = {
+        "number": (first["number"],), "numbers": ([m["number"] for m in found],),
+        "types": ([m["type"] for m in found],), "type": (c0["cited_type"],), "date": (c0["cited_date"],),
+        "issuer": (c0["cited_issuer"],), "title": (c0["cited_title"],), "target": (c0["target_id"],),
+        "relation": (c0["relation"],), "resolution": (c0["resolution"],), "pinpoint": (c0["pinpoint"],),
+        "raw": (c0["raw"],),
+    }
+    for key, (got,) in checks.items():
+        if key in ex:
+            assert got == ex[key], key
+    if "law" in ex:
+        assert first["kind"] == "law" and first["name"].lower() == ex["law"].lower()
+    if "stated" in ex:
+        assert tuple(ex["stated"]) in {(r["source_id"], r["relation"], r["target_id"]) for r in out["relations"]}
+
+
+# ------------------------------------------------------------------ the seed (acceptance)
+
+
+@pytest.fixture(scope="module")
+def seed():
+    if not SEED.exists():
+        pytest.skip(f"{SEED} is absent")
+    text, _ = normalize(SEED.read_text("utf-8"))
+    try:
+        from ingest.structure import parse_structure
+
+        units = parse_structure(text, HCM_DOC["id"])
+    except ImportError:
+        units = []
+    return text, extract_citations(text, units, HCM_DOC)
+
+
+SEED_TARGETS = {
+    "77-2015-qh13", "47-2019-qh14", "14-2012-qh13",
+    "424-qd-bnv-2021", "4832-qd-ubnd-2020-ho-chi-minh", "41-ttr-stttt-2021-ho-chi-minh", "30c-nq-cp-2011",
+    "225-qd-ttg-2016", "1191-qd-ubnd-2021-ho-chi-minh", "1229-qd-ubnd-2021-ho-chi-minh", "99-nq-cp-2020",
+    "63-2010-nd-cp", "61-2018-nd-cp", "45-2020-nd-cp", "107-2020-nd-cp", "24-2014-nd-cp", "120-2020-nd-cp",
+    "6179-qd-ubnd-2017-ho-chi-minh", "2393-qd-ubnd-2020-ho-chi-minh", "36a-nq-cp-2015", "20-2008-nd-cp",
+    "02-2017-tt-vpcp",
+}
+
+
+def test_seed_targets(seed):
+    text, out = seed
+    targets = {c["target_id"] for c in out["citations"] if c["target_id"]}
+    assert targets == SEED_TARGETS
+    assert {s["id"] for s in out["stubs"]} == SEED_TARGETS
+    assert all(text[c["start"]:c["end"]] == c["raw"] for c in out["citations"])
+
+
+def test_seed_party_congress_resolution(seed):
+    _, out = seed
+    [c] = [c for c in out["citations"] if c["target_id"] is None]
+    assert c["raw"].startswith("Nghị quyết Đại hội đại biểu Đảng bộ Thành phố Hồ Chí Minh")
+    assert (c["relation"], c["resolution"], c["cited_type"]) == ("basis", "unresolved", "Nghị quyết")
+
+
+def test_seed_relations(seed):
+    _, out = seed
+    rel = {c["target_id"]: c["relation"] for c in out["citations"]}
+    assert [c["relation"] for c in out["citations"]].count("basis") == 5
+    for t in ("77-2015-qh13", "47-2019-qh14", "424-qd-bnv-2021", "4832-qd-ubnd-2020-ho-chi-minh"):
+        assert rel[t] == "basis"
+    assert rel["41-ttr-stttt-2021-ho-chi-minh"] == "proposal"
+    assert ("107-2020-nd-cp", "amends", "24-2014-nd-cp") in {
+        (r["source_id"], r["relation"], r["target_id"]) for r in out["relations"]}
+
+
+def test_seed_line_break_and_self(seed):
+    text, out = seed
+    [c] = [c for c in out["citations"] if c["cited_number"] == "41/TTr-STTTT"]
+    assert c["raw"] == "Tờ trình số\n41/TTr-STTTT ngày 18 tháng 5 năm 2021"
+    assert c["cited_issuer"] == "Sở Thông tin và Truyền thông"
+    assert not [c for c in out["citations"] if c["cited_number"] == "1963/QĐ-UBND"]
+    assert "1963-qd-ubnd-2021-ho-chi-minh" not in {s["id"] for s in out["stubs"]}
+
+
+# ------------------------------------------------------------------ the corpus (slow)
+
+
+@pytest.mark.slow
+def test_corpus_spans_hold():
+    files = sorted((CORPUS / "tnt305_tai_lieu_noi_bo" / "dataset").glob("*.md"))[:60]
+    if not files:
+        pytest.skip(f"{CORPUS} is absent")
+    for f in files:
+        text, _ = normalize(f.read_text("utf-8", errors="replace"))
+        out = extract_citations(text, [], {"id": "x", "province": "Hà Nội", "issuer": "Ủy ban nhân dân Thành phố Hà Nội"})
+        for c in out["citations"]:
+            assert text[c["start"]:c["end"]] == c["raw"], f.name
