@@ -15,31 +15,33 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple | None, list[tuple[str, str
     "units": ({
         "id": str, "document_id": str, "parent_id": str, "kind": str, "label": str, "heading": str,
         "text": str, "start": int, "end": int, "ordinal": int, "depth": int,
-    }, "id", [("document_id", "documents", "id")]),
+    }, "id", [("document_id", "documents", "id"), ("parent_id", "units", "id")]),
     "citations": ({
         "id": str, "document_id": str, "unit_id": str, "start": int, "end": int, "raw": str,
         "target_id": str, "cited_number": str, "cited_type": str, "cited_date": str, "cited_issuer": str,
         "cited_title": str, "pinpoint": str, "relation": str, "resolution": str, "flags": str,
         "in_force": int,
-    }, "id", [("document_id", "documents", "id")]),
+    }, "id", [("document_id", "documents", "id"), ("unit_id", "units", "id"), ("target_id", "documents", "id")]),
     "relations": ({
         "source_id": str, "target_id": str, "relation": str, "citation_id": str, "stated_in": str,
         "scope": str,
-    }, ("source_id", "target_id", "relation", "citation_id"), []),
+    }, ("source_id", "target_id", "relation", "citation_id"),
+        [("source_id", "documents", "id"), ("target_id", "documents", "id"), ("citation_id", "citations", "id")]),
     "bodies": ({
         "id": str, "name": str, "short_name": str, "kind": str, "level": str, "jurisdiction": str,
         "parent_id": str, "is_group": int, "valid_from": str, "valid_to": str,
     }, "id", []),
-    "body_aliases": ({"body_id": str, "alias": str, "alias_key": str}, ("body_id", "alias"), []),
+    "body_aliases": ({"body_id": str, "alias": str, "alias_key": str}, ("body_id", "alias"),
+                     [("body_id", "bodies", "id")]),
     "body_mentions": ({
         "id": str, "document_id": str, "unit_id": str, "body_id": str, "start": int, "end": int, "raw": str,
-    }, "id", [("document_id", "documents", "id")]),
+    }, "id", [("document_id", "documents", "id"), ("unit_id", "units", "id"), ("body_id", "bodies", "id")]),
     "tasks": ({
         "id": str, "document_id": str, "unit_id": str, "start": int, "end": int, "text": str, "action": str,
         "origin": str, "deadline_text": str, "deadline_start": str, "deadline_end": str, "recurrence": str,
-    }, "id", [("document_id", "documents", "id")]),
+    }, "id", [("document_id", "documents", "id"), ("unit_id", "units", "id")]),
     "task_bodies": ({"task_id": str, "body_id": str, "role": str, "raw": str},
-                    ("task_id", "body_id", "role"), []),
+                    ("task_id", "body_id", "role"), [("task_id", "tasks", "id"), ("body_id", "bodies", "id")]),
     "graph_metrics": ({
         "document_id": str, "in_degree": int, "out_degree": int, "in_by_relation": str,
         "out_by_relation": str, "pagerank": float, "cited_by_year": str, "first_cited_year": int,
