@@ -186,7 +186,8 @@ def _nlp():
 
 
 def _trie_regex(words: list[str]) -> str:
-    """One regex for a set of literal strings, shared prefixes factored (fast alternation)."""
+    """One regex for a set of literal strings, shared prefixes factored (fast alternation); a space
+    matches white space and the commas between words (`Ban\nQuản lý`, `sở, ban, ngành`)."""
     trie: dict = {}
     for w in words:
         node = trie
@@ -196,7 +197,7 @@ def _trie_regex(words: list[str]) -> str:
 
     def build(node: dict) -> str:
         end = "" in node
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        alts = [(r"[\s,;]+" if ch == " " else re.escape(ch)) + build(sub) for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -261,6 +262,10 @@ def _subplace(text: str, folded: str, pos: int) -> tuple[int, str, str] | None:
     return end, f"{kind} {' '.join(words)}", level
 
 
+_UBND_FORM = re.compile(r"(?:thuong truc\s+)?(?:uy ban nhan dan|ubnd|ub)\s+", re.I)
+_CAP_LEVEL = re.compile(r"[ \t]*\n?[ \t]*cap(?=[ \t]*\n?[ \t]*(?:tinh|thanh pho|tp)(?!\w))")
+
+
 def _jurisdiction_tail(text: str, folded: str, pos: int, doc_province: str | None):
     """(end, province, explicit) for the words after a body name; end == pos when none."""
     names, _ = _province_index()
@@ -321,8 +326,28 @@ def _resolve(label: str, text: str, folded: str, start: int, end: int, doc_provi
         if level == "central":
             return _body_row(f"group:{key}", t["name"], t["name"], "group", "central", None, None, 1), end
         where = f" {province_label(prov)}" if prov else ""
-        return _body_row(f"group:{_local_id(key, prov)}", t["name"] + where, t["name"], "group", level, prov,
-                         None, 1), tail_end
+        name = t["name"]
+        parent = None
+        level_word = _CAP_LEVEL.match(folded, end) if t.get("keep_wording") else None
+        if level_word:  # `các sở, ban, ngành, đoàn thể cấp tỉnh`: the level is part of the wording
+            end = level_word.end()
+            tail_end, prov, _ = _jurisdiction_tail(text, folded, end, doc_province)
+            where = f" {province_label(prov)}" if prov else ""
+        wording = _squash(text[start:end])
+        ub = _UBND_FORM.match(fold_same_length(wording))
+        if ub:  # `UBND xã, phường` -> `Ủy ban nhân dân các xã, phường`
+            rest = wording[ub.end():]
+            wording = "Ủy ban nhân dân " + ("" if re.match(r"(?i)c[aá]c\s|c[aấ]p\s", rest) else "các ") + rest
+        if t.get("keep_wording") and not re.match(r"(?i)c[aá]c\s|ủy ban|uy ban", wording):
+            wording = "các " + wording  # an addressee group is plural: `sở, ban, ngành` = `các sở, ban, ngành`
+        if t.get("keep_wording") and slug(wording) != slug(name):
+            # a group keeps its wording (`các sở, ngành có liên quan` is not `các sở, ban, ngành`);
+            # the variant's parent is the group it is a form of
+            name = wording[:1].upper() + wording[1:]
+            parent = f"group:{_local_id(key, prov)}"
+            key = slug(wording)
+        return _body_row(f"group:{_local_id(key, prov)}", name + where, name, "group", level, prov,
+                         parent, 1), tail_end
     where = f" {province_label(prov)}" if prov else ""
     parent = None
     if t["kind"] == "department" or key == "van-phong-ubnd":

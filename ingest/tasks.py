@@ -1,8 +1,12 @@
 """Who must do what, by when: tasks and the roles of the bodies in them.
 
-Three sources, in this order (a span already taken by an earlier source is not read again):
+Four sources, in this order (a span already taken by an earlier source is not read again):
 - `table`: rows of task tables (`STT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian`),
   both trafilatura's layout (cells between lines holding only `|`) and `| a | b |` rows;
+- `section` (items with fields): a content item whose children are assignment fields (`- Cơ quan chủ trì:
+  ...`, `b) Cơ quan thực hiện:` over `- Đơn vị chủ trì: ...`, `- Thời gian thực hiện: ...`) is one task,
+  like a table row: the fields give lead / responsible / partner and the deadline (patterns/tasks.yaml
+  `item_fields`); an item whose fields name no body is not a task;
 - `section`: inside a responsibility section (`TỔ CHỨC THỰC HIỆN`, `Trách nhiệm thực hiện` ...), a
   unit whose heading names bodies (`b) Giám đốc Sở Nội vụ`) gives one task per child bullet (`+`
   bullets stay inside the `-` above), or one task for its paragraph when it has no children;
@@ -36,7 +40,8 @@ def patterns() -> dict:
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))
+    """Alternation, longest first; a space matches any white space run (trafilatura wraps lines)."""
+    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +58,8 @@ def _rx() -> dict:
                    for role, cues in p["assign_openers"].items()],
         "deadline": {k: re.compile(r"(?<!\w)" + v) for k, v in p["deadlines"].items()},
         "recurrence": [(k, re.compile(r"(?<!\w)(?:" + _alt(v) + r")(?!\w)")) for k, v in p["recurrence"].items()],
+        "open_end": re.compile(r"[\s,]*(?:" + _alt(p["open_end"]) + r")(?!\w)"),
+        "fields": [(k, re.compile(v)) for k, v in p["item_fields"].items()],
     }
     return rx
 
@@ -156,6 +163,8 @@ def parse_deadline(text: str, year: int | None = None, *, cell: bool = False) ->
     if not found:
         return {"deadline_text": None, "deadline_start": None, "deadline_end": None}
     m, start, end = min(found, key=lambda x: x[0].start())
+    if _rx()["open_end"].match(f, m.end()):  # `Năm 2025 và các năm tiếp theo`: a start, no end
+        end = None
     s, e = m.span()
     while s < e and text[s].isspace():
         s += 1
@@ -360,6 +369,8 @@ def _columns(folded: str, row: list[tuple[int, int]]) -> dict[str, int] | None:
     cols: dict[str, int] = {}
     for i, (s, e) in enumerate(row):
         cell = re.sub(r"\s+", " ", folded[s:e]).strip()
+        if len(cell) > 60:  # a header cell is short; a long one is text caught before the table
+            continue
         for name, rx in _COLUMNS:
             if name not in cols and re.search(rx, cell):
                 cols[name] = i
@@ -373,7 +384,13 @@ def _table_tasks(text, folded, doc, mentions, tasks, roles, seen, taken):
         for row in table:
             if cols is None:
                 cols = _columns(folded, row)
+                if cols is not None:
+                    width, first = len(row), min(cols.values())
+                    header = cols
                 continue
+            # cells before the header's first column (page header, signature ... caught in the header row)
+            # are not in the data rows: shift the columns when a row is that much shorter
+            cols = {k: v - first for k, v in header.items()} if first and len(row) <= width - first else header
             if len(row) < 3 or len(row) <= max(cols["content"], cols["lead"]):
                 continue
             cs, ce = row[cols["content"]]
@@ -391,6 +408,125 @@ def _table_tasks(text, folded, doc, mentions, tasks, roles, seen, taken):
                     s, e = row[cols[col]]
                     for mn in mentions.within(s, e):
                         _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
+
+
+# ---------------------------------------------------------------- items with assignment fields
+
+def field_kind(text: str) -> tuple[str, int] | None:
+    """(`lead` | `partner` | `responsible` | `deadline`, where the value starts) when `text` opens with an
+    assignment field (`- Cơ quan chủ trì: ...`), else None."""
+    lm = _LABEL.match(text)
+    pos = lm.end() if lm else 0
+    folded = fold_same_length(text)
+    for kind, rx in _rx()["fields"]:
+        m = rx.match(folded, pos)
+        if m:
+            return kind, m.end()
+    return None
+
+
+_CLAUSE_END = re.compile(r";|\.(?=\s)|\n\s*\n")
+
+
+def _clauses(text: str, start: int, end: int):
+    pos = start
+    for m in _CLAUSE_END.finditer(text, start, end):
+        yield pos, m.start()
+        pos = m.end()
+    if pos < end:
+        yield pos, end
+
+
+def _field_roles(text, folded, kind, s, e, mentions) -> list[tuple[dict, str]]:
+    """(mention, role) of one field value [s, e)."""
+    ms = mentions.within(s, e)
+    cued = _roles_in(text, folded, s, e, ms)
+    if kind == "partner":
+        return [(mn, "partner") for mn in ms]
+    out = list(cued)
+    done = {id(mn) for mn, _ in cued}
+    for cs, ce in _clauses(text, s, e):
+        while cs < ce and not text[cs].isalnum():
+            cs += 1
+        subj, pos = _subject_list(folded, cs, ce, [mn for mn in ms if cs <= mn["start"] < ce], loose=text)
+        if not subj:
+            continue
+        after = set(_subject_roles(folded, pos, ce))
+        if kind == "lead" or "lead" in after:
+            got = ["lead"]
+        else:
+            got = ["responsible"]
+        if re.match(r"[^.;]{0,30}?tham muu", folded[pos:ce]):
+            got.append("advise")
+        for mn in subj:
+            if id(mn) not in done:
+                out += [(mn, r) for r in got]
+    return out
+
+
+def _collect_fields(u: dict, kids: dict, kinds: dict, out: list[dict]) -> None:
+    """The field units under `u`: its field children and theirs (`b) Cơ quan thực hiện:` > `- Đơn vị chủ trì:`)."""
+    for c in sorted(kids.get(u["id"], []), key=lambda c: c["start"]):
+        if c["id"] in kinds:
+            out.append(c)
+            _collect_fields(c, kids, kinds, out)
+
+
+def _field_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken):
+    """One task per item whose children are assignment fields; the fields give its bodies and deadline."""
+    by_id = {u["id"]: u for u in units}
+    kids: dict = {}
+    for u in units:
+        kids.setdefault(u.get("parent_id"), []).append(u)
+    kinds = {}
+    for u in units:
+        if u["kind"] in _SKIP_KINDS:
+            continue
+        k = field_kind(u["text"])
+        if k:
+            kinds[u["id"]] = k
+    items: dict = {}
+    for uid in kinds:
+        p = by_id.get(by_id[uid].get("parent_id"))
+        while p is not None and p["id"] in kinds:  # `b) Cơ quan thực hiện:` over `- Đơn vị chủ trì: ...`
+            p = by_id.get(p.get("parent_id"))
+        if p is not None and p["kind"] not in _SKIP_KINDS:
+            items.setdefault(p["id"], p)
+
+    def subtree_end(u):
+        end = u["start"] + len(u["text"])
+        for c in kids.get(u["id"], []):
+            end = max(end, subtree_end(c))
+        return end
+
+    for item in sorted(items.values(), key=lambda u: u["start"]):
+        fields: list[dict] = []
+        _collect_fields(item, kids, kinds, fields)
+        if not fields:
+            continue
+        first = min(f["start"] for f in fields)
+        s, e = _strip_span(text, item["start"], first)
+        if e - s < 3 or taken.hit(s, e):
+            continue
+        found: list[tuple[dict, str]] = []
+        deadline_src = None
+        for f in fields:
+            kind, vpos = kinds[f["id"]]
+            vs, ve = f["start"] + vpos, f["start"] + len(f["text"])
+            if kind == "deadline":
+                deadline_src = deadline_src or text[vs:ve].strip()
+            else:
+                found += _field_roles(text, folded, kind, vs, ve, mentions)
+        if not any(r in ("lead", "responsible") for _, r in found):
+            continue  # an item with no body assigned is not a task
+        task = _task_row(doc, item["id"], s, e, text, "section", deadline_src, cell=deadline_src is not None)
+        tasks.append(task)
+        for mn, role in found:
+            _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
+        for mn, role in _roles_in(text, folded, s, e, mentions.within(s, e)):
+            if role != "partner":  # the partners are the field's; `phối hợp với Bộ X` in the content is not
+                _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
+        taken.append((item["start"], max(subtree_end(item), e)))
 
 
 # ---------------------------------------------------------------- sections
@@ -488,7 +624,10 @@ def _heading_roles(folded: str, s: int, e: int) -> list[str]:
 # ---------------------------------------------------------------- inline
 
 _SKIP_KINDS = {"header", "title", "preamble", "basis", "proposal", "enacting", "recipients", "signature", "table"}
-_SENT_END = re.compile(r"(?<!\bTP)(?<!\bTp)[.!?](?:/\.)?(?=\s+[A-ZÀ-ỸĐ(\-+])|\n")
+# A line break ends a sentence after end punctuation, before a blank line or a list label; trafilatura
+# wraps running text mid-sentence, so other line breaks do not.
+_SENT_END = re.compile(r"(?<!\bTP)(?<!\bTp)[.!?](?:/\.)?(?=\s+[A-ZÀ-ỸĐ(\-+])"
+                       r"|(?<=[.;:!?])[ \t]*\n|\n(?=[ \t]*(?:\n|[-+•*][ \t]|[a-zđ]\)|\d+(?:\.\d+)*[.)][ \t]|[IVX]+\.))")
 
 
 def _sentences(text: str, start: int, end: int):
@@ -532,13 +671,27 @@ def _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
             taken.append((s, e))
 
 
-def _subject_list(folded: str, pos: int, end: int, ms: list[dict]) -> tuple[list[dict], int]:
-    """Mentions that follow `pos` joined only by titles and connectors, and where the list ends."""
+def _proper_gap(text: str, folded: str, s: int, e: int) -> bool:
+    """A gap of connectors and capitalised words only: a name the gazetteer does not know
+    (`; Báo và Phát thanh Truyền hình Lai Châu và các sở ...`)."""
+    words = re.findall(r"[^\W\d_]+", _connector().sub(" ", folded[s:e]).replace(",", " "))
+    if not words:
+        return True
+    caps = 0
+    for w in re.finditer(r"[^\W\d_]+", text[s:e]):
+        caps += text[s + w.start()].isupper()
+    return caps >= len(words)
+
+
+def _subject_list(folded: str, pos: int, end: int, ms: list[dict], loose: str | None = None) -> tuple[list[dict], int]:
+    """Mentions that follow `pos` joined only by titles and connectors, and where the list ends.
+    With `loose` (the text), an unknown capitalised name may stand between two of them."""
     out = []
     for mn in ms:
         if mn["start"] < pos:
             continue
-        if not _is_connector(folded[pos:mn["start"]]):
+        if not _is_connector(folded[pos:mn["start"]]) and not (
+                loose and out and _proper_gap(loose, folded, pos, mn["start"])):
             break
         out.append(mn)
         pos = mn["end"]
@@ -568,6 +721,14 @@ def _inline_assignment(text, folded, s, e, ms):
         if role == "report_to":
             for m in rx.finditer(folded, s, e):
                 if any(mn["start"] >= m.end() and _is_connector(folded[m.end():mn["start"]]) for mn in ms):
+                    # `..., vướng mắc các cơ quan, đơn vị kịp thời phản ánh về X`: the bodies just before the
+                    # report cue are the ones that must report
+                    for mn in ms:
+                        if mn["end"] > m.start():
+                            break
+                        subj, pos = _subject_list(folded, mn["start"], m.start(), ms)
+                        if subj and len(re.findall(r"\w+", folded[pos:m.start()])) <= 3:
+                            return [(x, "responsible") for x in subj], pos
                     return [], None
     return None
 
@@ -583,6 +744,7 @@ def extract_tasks(text: str, units: list[dict], doc: dict, record: dict) -> dict
     seen: set = set()
     taken = _Taken(len(text))
     _table_tasks(text, folded, doc, mentions, tasks, roles, seen, taken)
+    _field_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
     _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
     _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
     tasks.sort(key=lambda t: t["start"])
