@@ -17,37 +17,28 @@ import yaml
 
 _PATTERNS = yaml.safe_load((Path(__file__).parent / "patterns" / "cleanup.yaml").read_text("utf-8"))
 
-# Old-style tone placement (hoà, Uỷ) to the modern one (hòa, Ủy); same length, so offsets hold.
-_TONES = {"grave": "\u0300", "acute": "\u0301", "hook": "\u0309", "tilde": "\u0303", "dot": "\u0323"}
-_OLD_TONE = re.compile(
-    r"(?<![^\W\d_])(?P<pre>[^\W\d_]*?)(?P<pair>[oOuU][\u00c0-\u1ef9])(?![^\W\d_])"
-)
+# Old-style tone placement (hoà, Uỷ) to the modern one (hòa, Ủy): same length, so offsets hold.
+# Only open syllables (no letter after the pair); `quý`, `quỳnh` keep theirs (`qu` is a consonant).
+_OLD_TONE = re.compile(r"(?<![qQ])(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])")
+_TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"
 
 
-def _move_tone(pair: str) -> str:
-    """`oà` -> `òa`, `uỷ` -> `ủy`: the tone goes to the first vowel of an open oa/oe/uy syllable."""
-    first, second = pair
+def _move_tone(m: re.Match) -> str:
+    """`oà` -> `òa`, `uỷ` -> `ủy`."""
+    first, second = m.group(0)
     decomposed = unicodedata.normalize("NFD", second)
-    base, marks = decomposed[0], decomposed[1:]
-    tone = next((m for m in marks if m in _TONES.values()), None)
-    if tone is None or (first.lower(), base.lower()) not in {("o", "a"), ("o", "e"), ("u", "y")}:
-        return pair
-    rest = "".join(m for m in marks if m != tone)
-    return unicodedata.normalize("NFC", first + tone) + unicodedata.normalize("NFC", base + rest)
+    tone = next(c for c in decomposed if c in _TONE_MARKS)
+    base = "".join(c for c in decomposed if c != tone)
+    return unicodedata.normalize("NFC", first + tone) + unicodedata.normalize("NFC", base)
 
 
 def fix_tone_placement(text: str) -> str:
-    """Move tone marks of open `oa`, `oe`, `uy` syllables to the modern place (not after `q`)."""
+    """Move tone marks of open `oa`, `oe`, `uy` syllables to the modern place.
 
-    def repl(m: re.Match) -> str:
-        pre, pair = m.group("pre"), m.group("pair")
-        if pre[-1:].lower() == "q" and pair[0] in "uU":
-            return m.group(0)
-        if pre[-1:].lower() == "g" and pair[0] in "iI":
-            return m.group(0)
-        return pre + _move_tone(pair)
-
-    return _OLD_TONE.sub(repl, text)
+    >>> fix_tone_placement("Uỷ ban, hoà bình, quý, hoàn thành")
+    'Ủy ban, hòa bình, quý, hoàn thành'
+    """
+    return _OLD_TONE.sub(_move_tone, text)
 
 
 def fold(text: str) -> str:
@@ -72,12 +63,22 @@ class OffsetMap:
         return self.raw[i] + (pos - self.clean[i])
 
 
-def _build_cleaner() -> re.Pattern:
-    parts = [f"(?P<{name}>{rx})" for name, rx in _PATTERNS["edits"].items()]
-    return re.compile("|".join(parts), re.MULTILINE | re.IGNORECASE | re.DOTALL)
+# Edits start at a line start or at one of these characters; testing that first skips most positions.
+_GATE = (r"(?:(?<=\n)|\A|(?=[\r<&*_#|\u00a0\u2007\u202f\u2002-\u200a\u3000\u200b-\u200d\u2060\ufeff\u00ad\n])"
+         r"|(?=[ \t](?:[ \t\r\n]|\Z)))")
+# Web-crawl chrome edits run only on texts that hold one of these (lowercased) words.
+_CHROME_WORDS = ("thư viện pháp luật", "đang tải văn bản", "thuvienphapluat", "luatvietnam", "thưa quý khách",
+                 "thành viên", "vui lòng đợi", "quý khách")
+_CHROME_EDITS = ("banner", "tvpl_head", "tvpl_tail")
 
 
-_CLEANER = _build_cleaner()
+def _build_cleaner(with_chrome: bool) -> re.Pattern:
+    parts = [f"(?P<{name}>{rx})" for name, rx in _PATTERNS["edits"].items()
+             if with_chrome or name not in _CHROME_EDITS]
+    return re.compile(_GATE + "(?:" + "|".join(parts) + ")", re.MULTILINE | re.IGNORECASE | re.DOTALL)
+
+
+_CLEANERS = {True: _build_cleaner(True), False: _build_cleaner(False)}
 
 
 def _edit(kind: str, found: str) -> str:
@@ -103,7 +104,9 @@ def normalize(raw: str) -> tuple[str, OffsetMap]:
     out: list[str] = []
     omap = OffsetMap()
     pos = clean_len = 0
-    for m in _CLEANER.finditer(raw):
+    low = raw.lower()
+    cleaner = _CLEANERS[any(w in low for w in _CHROME_WORDS)]
+    for m in cleaner.finditer(raw):
         out.append(raw[pos : m.start()])
         clean_len += m.start() - pos
         new = _edit(m.lastgroup or "", m.group(0))
