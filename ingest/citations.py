@@ -603,12 +603,22 @@ _ACTIVE = _cue_rx(PATTERNS["cues"])
 _PASSIVE = _cue_rx(PATTERNS["passive"])
 _PASSIVE_RX = {rx for _, rx in _PASSIVE}
 _TITLE_CUES = _cue_rx(PATTERNS["title_cues"])
+_INTRO_CUES = [(rel, re.compile(rf"(?<![a-z])(?:{cue})(?![a-z])")) for rel, cues in PATTERNS["intro_cues"].items()
+               for cue in cues]
+# Relations a list member shares with the head of its list (`Bãi bỏ A; B; C`, `Thực hiện A; B`).
+_LIST_RELATIONS = set(PATTERNS["cues"]) | set(PATTERNS["intro_cues"]) | {"implements"}
+# What may stand between the clause start and a list member: bullets, `và`, `hoặc`.
+_LIST_SEP = re.compile(r"\s*(?:,|;|và|hoặc)\s*(?:(?:và|hoặc)\s+)?", re.IGNORECASE)
+# A law named before its number opens the member: `; Điều 1 của Luật sửa đổi, bổ sung ... số 57/2005/QH11`.
+_ITEM_NAMED = re.compile(rf"[\s\-*+•]*(?:{_PP_UNIT}(?:[\s,]+{_PP_UNIT})*\s+(?:của\s+)?)?(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s[^;:\d]{{0,200}}")
+_ITEM_LEAD = re.compile(r"[\s\-*+•]*(?:(?:và|hoặc|cũng như)\s+)?[\s\-*+•]*", re.IGNORECASE)
 _AFTER = _cue_rx(PATTERNS["after_cues"], anchor_end=False)
 _CLAUSE = {k: re.compile(v) for k, v in PATTERNS["clause"].items()}
 
 
 # `theo hướng dẫn tại X`, `các văn bản hướng dẫn X`: the cue word is a noun, the mention a reference.
-_CUE_AS_NOUN = re.compile(r"(?:\btheo|\btai|\bvan ban|\bcac|\bnhung|\bduoc|\bkhi co)\s*$")
+# `sau 8 năm triển khai thực hiện X`, `kết quả triển khai X`: a past effort, not this document's purpose.
+_CUE_AS_NOUN = re.compile(r"(?:\btheo|\btai|\bvan ban|\bcac|\bnhung|\bduoc|\bkhi co|\bnam|\bket qua)\s*$")
 
 
 def _best_cue(rxs, window: str) -> str | None:
@@ -634,6 +644,8 @@ def _clause_start(text: str, pos: int) -> int:
 def _in_basis_line(text: str, clause_at: int, clause: str, start: int) -> bool:
     """With no units: the clause opens with `Căn cứ` at a line start, or the mention's line does
     (`Căn cứ Nghị định số 120/2016/NĐ-CP ...; Nghị định số 82/2023/NĐ-CP ...` lists several bases)."""
+    while clause_at < start and text[clause_at] in " \t\n":  # `...;\nCăn cứ`: the clause opens the next line
+        clause_at += 1
     line_at = text.rfind("\n", 0, clause_at) + 1
     if _CLAUSE["basis"].search(clause) and not text[line_at:clause_at].strip(" \t-*+"):
         return True
@@ -641,9 +653,56 @@ def _in_basis_line(text: str, clause_at: int, clause: str, start: int) -> bool:
     return bool(_CLAUSE["basis"].search(_fold(text[line_at:line_at + 40])))
 
 
-def _unit_kinds(units: list[dict]) -> list[tuple[int, int, str]]:
+def _intro_cue(intro: str) -> str | None:
+    """The relation of the verb that governs a list: the intro cue nearest the colon
+    (`Nghị định này thay thế các Nghị định sau:`, `Các Quyết định sau đây hết hiệu lực ...:`)."""
+    window = _collapse(_fold(intro))
+    best = None
+    for rel, rx in _INTRO_CUES:
+        for m in rx.finditer(window):
+            if _CUE_AS_NOUN.search(window, 0, m.start()):
+                continue
+            if best is None or m.start() > best[0]:
+                best = (m.start(), rel)
+    return best[1] if best else None
+
+
+def _list_intro(text: str, clause_at: int, lead: int) -> tuple[int, int] | None:
+    """The span of the text that introduces a list whose first member starts at `lead`: the same
+    clause up to a colon right before the member (`... tại các Quyết định: Số 2196/QĐ-UBND`), or the
+    previous clause when it ends with a colon and a line break (`... hết hiệu lực:\n- Quyết định số`)."""
+    before = text[clause_at:lead]
+    colon = before.rfind(":")
+    if colon >= 0 and _ITEM_LEAD.fullmatch(before[colon + 1:]):
+        return clause_at, clause_at + colon
+    if not _ITEM_LEAD.fullmatch(before):
+        return None
+    k = clause_at - 1
+    while k >= 0 and text[k] in " \t\n":
+        k -= 1
+    if k < 0 or text[k] != ":":
+        return None
+    return _clause_start(text, k), k
+
+
+def _unit_kinds(units: list[dict], text: str) -> list[tuple[int, int, str]]:
+    """Spans of the units that place a mention; a `basis` or `proposal` unit counts only when it opens
+    as one (`Căn cứ ...`, `Theo đề nghị ...`): not page chrome, nor `Căn cứ quy định nêu trên, ...`."""
     keep = {"basis", "proposal", "title", "attachment", "header"}
-    return [(u["start"], u["end"], u["kind"]) for u in units if u.get("kind") in keep]
+    out = []
+    for u in units:
+        kind = u.get("kind")
+        if kind not in keep:
+            continue
+        if kind in ("basis", "proposal") and not _CLAUSE[kind].search(
+                _collapse(_fold(text[u["start"]:u["start"] + 80]))):
+            continue
+        end = u["end"]
+        if kind == "proposal":  # `Theo đề nghị ...;\n\nBộ trưởng ... ban hành Thông tư sửa đổi ...`
+            gap = re.compile(r"\n[ \t]*\n").search(text, u["start"], end)
+            end = gap.start() if gap else end
+        out.append((u["start"], end, kind))
+    return out
 
 
 def _enclosing(kinds: list[tuple[int, int, str]], start: int, end: int) -> set[str]:
@@ -651,10 +710,37 @@ def _enclosing(kinds: list[tuple[int, int, str]], start: int, end: int) -> set[s
 
 
 def _title_region_end(text: str) -> int:
-    """With no units: mentions before the first `Căn cứ` / `Theo đề nghị` / enacting line are in the title."""
-    m = re.search(r"(?m)^[ \t\-*]*(?:Căn\s+cứ|Theo\s+đề\s+nghị|QUYẾT\s+ĐỊNH\s*:|NGHỊ\s+QUYẾT\s*:|Điều\s+1\b|I\.)",
+    """Mentions before the first `Căn cứ` / `Theo đề nghị` / enacting line / first section (`I.`, `1. `) are
+    in the title or purpose lines (`Để tiếp tục thực hiện nghiêm Chỉ thị số ...` of a directive)."""
+    m = re.search(r"(?m)^[ \t\-*]*(?:Căn\s+cứ|Theo\s+đề\s+nghị|QUYẾT\s+ĐỊNH\s*:|NGHỊ\s+QUYẾT\s*:|Điều\s+1\b|I\.|1\.\s)",
                   text[:6000])
     return m.start() if m else 0
+
+
+def _list_relation(text: str, mentions: list[dict], row_of: dict, stated_of: dict, i: int, clause_at: int,
+                   lead: int) -> str | None:
+    """A mention opening its clause is a member of a list: it takes the cue of the list's intro
+    (`thay thế các Quyết định: Số A, số B`; `Các Quyết định sau đây hết hiệu lực:` then items), or the
+    cue relation of the first mention of the previous clause (`Thực hiện A về ...; B ...; C ...`) unless that
+    clause states an edge between cited documents (the member then belongs to the cited one's subject)."""
+    intro = _list_intro(text, clause_at, lead)
+    if intro and not any(intro[0] <= mentions[j]["start"] < lead for j in range(i)):
+        return _intro_cue(text[intro[0]:intro[1]])
+    if not (_ITEM_LEAD.fullmatch(text[clause_at:lead]) or _ITEM_NAMED.fullmatch(text[clause_at:lead])) or not clause_at:
+        return None
+    k = clause_at
+    while k > 0 and text[k - 1] in " \t\n":
+        k -= 1
+    prev_at = _clause_start(text, k - 1 if k and text[k - 1] in ";," else k)
+    members = [j for j in range(i) if prev_at <= mentions[j]["start"] < clause_at]
+    # the numbered head, not a law named inside its title (`Luật sửa đổi ... Luật thuế TTĐB số 08/2003/QH11`)
+    head = next((j for j in members if mentions[j]["kind"] != "law"), members[0] if members else None)
+    if head is None or head not in row_of:
+        return None
+    if any(prev_at <= mentions[j]["start"] < clause_at for j in stated_of):
+        return None  # `Bãi bỏ Điều 1 A sửa đổi B ...; C ...`: C continues the list in A's subject
+    relation = row_of[head]["relation"]
+    return relation if relation in _LIST_RELATIONS else None
 
 
 def extract_citations(text: str, units: list[dict], doc: dict) -> dict:
@@ -664,9 +750,9 @@ def extract_citations(text: str, units: list[dict], doc: dict) -> dict:
     mentions = find_citations(text)
     resolved = resolve_citations(mentions, doc)
     _resolve_short_law_names(mentions, resolved, doc)
-    kinds = _unit_kinds(units)
+    kinds = _unit_kinds(units, text)
     has_preamble_units = any(k in ("basis", "proposal") for _, _, k in kinds)
-    title_end = None if kinds else _title_region_end(text)
+    title_end = _title_region_end(text)
 
     citations: list[dict] = []
     relations: list[dict] = []
@@ -681,7 +767,7 @@ def extract_citations(text: str, units: list[dict], doc: dict) -> dict:
         enclosing = _enclosing(kinds, m["start"], m["end"])
         relation, stated = None, None
         # 1. where the mention sits: a basis or proposal unit (or clause, when the structure gave none)
-        if "basis" in enclosing or (not has_preamble_units and _in_basis_line(text, clause_at, clause, m["start"])):
+        if "basis" in enclosing or _in_basis_line(text, clause_at, clause, m["start"]):
             relation = "basis"
         elif "proposal" in enclosing or (not has_preamble_units and _CLAUSE["proposal"].search(clause)):
             relation = "proposal"
@@ -720,6 +806,11 @@ def extract_citations(text: str, units: list[dict], doc: dict) -> dict:
                 in_title = "title" in enclosing or (title_end is not None and m["start"] < title_end)
                 if in_title and _best_cue(_TITLE_CUES, window):
                     relation = "implements"
+            if relation is None and (prev is None or _ITEM_NAMED.fullmatch(text[clause_at:lead])):
+                relation = _list_relation(text, mentions, row_of, stated_of, i, clause_at, lead)
+            elif relation is None and prev in row_of and _LIST_SEP.fullmatch(text[mentions[prev]["end"]:lead]):
+                # `Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch số 134-KH/TU`: a member of the same list
+                relation = row_of[prev]["relation"] if row_of[prev]["relation"] in _LIST_RELATIONS else None
             if relation is None:
                 nxt = mentions[i + 1]["start"] if i + 1 < len(mentions) else len(text)
                 tail_end = min(nxt, m["end"] + 240)

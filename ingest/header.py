@@ -305,12 +305,40 @@ def parse_header(text: str, hints: dict | None = None) -> dict:
         "issued_date": issued,
     }
     doc.update(_signature(text))
+    _fill_from_attachment(doc, text)
     _fill_from_hints(doc, hints)
     return doc
 
 
+# `(Kèm theo Nghị định số 297/2025/NĐ-CP ngày 17 tháng 11 năm 2025 ...)` in an annex of the document itself.
+ATTACHED_TO = re.compile(
+    r"\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\s+(?P<type>[^\n()]{2,40}?)\s+số\s+(?P<num>\d+[a-zA-Z]?/(?:\d{4}/)?"
+    r"[A-ZĐ][\w&Đđ]*(?:-[A-ZĐ][\w&Đđ]*)+)(?:\s+ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s*|[/.-])\s*(?P<m>\d{1,2})"
+    r"\s*(?:năm\s*|[/.-])\s*(?P<y>\d{4}))?"
+)
+
+
+def _fill_from_attachment(doc: dict, text: str) -> None:
+    """A file whose header was lost still names itself in its annexes' `(Kèm theo ... số N ngày ...)`."""
+    if doc.get("number"):
+        return
+    m = ATTACHED_TO.search(text)
+    if not m:
+        return
+    doc["number"] = restore_diacritics(canonical_number(m.group("num")))
+    if m.group("y") and not doc.get("issued_date"):
+        doc["issued_date"] = _to_iso(m.group("d"), m.group("m"), m.group("y"))
+    if not doc.get("doc_type"):
+        doc["doc_type"] = next((t for t in _type_names() if fold(m.group("type")).startswith(fold(t))), None)
+
+
 def _fill_from_hints(doc: dict, hints: dict) -> None:
-    """Front matter (markdown) fills what the text's header does not state."""
+    """Front matter (markdown) and a crawled page's attribute panel fill what the header does not state."""
+    panel = hints.get("page_info") or {}
+    if not doc.get("number") and panel.get("Số hiệu"):
+        doc["number"] = restore_diacritics(canonical_number(panel["Số hiệu"]))
+    if not doc.get("issued_date") and panel.get("Ngày ban hành"):
+        doc["issued_date"] = _any_date(panel["Ngày ban hành"])
     fm = hints.get("front_matter") or {}
     if not isinstance(fm, dict):
         return

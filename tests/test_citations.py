@@ -178,6 +178,77 @@ def test_relation(text, expected):
     assert out["citations"][0]["relation"] == expected
 
 
+# (text, expected relation of every citation, in order) -- real snippets: a cue governs a whole list
+RELATION_LISTS = [
+    # CongBot 1351/QĐ-UBND Quảng Ngãi: `thay thế ... tại các Quyết định: Số A, số B`
+    ("Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký và thay thế Danh mục TTHC và Quy trình nội bộ "
+     "giải quyết TTHC trong lĩnh vực người có công được Chủ tịch UBND tỉnh công bố tại các Quyết định: "
+     "Số 2196/QĐ-UBND ngày 28/12/2021, số 1741/QĐ-UBND ngày 14/11/2019, số 501/QĐ-UBND ngày 26/11/2018.",
+     ["replaces", "replaces", "replaces"]),
+    # tnt305 303/2025/NĐ-CP: `thay thế các Nghị định sau: A ...; B ...`
+    ("2.\nNghị định này thay thế các Nghị định sau: Nghị định số 123/2016/NĐ-CP ngày 01 tháng 9 năm 2016 của\n"
+     "Chính phủ quy định chức năng, nhiệm vụ của bộ, cơ\nquan ngang bộ; Nghị định số 101/2020/NĐ-CP\n"
+     "ngày 28 tháng 8 năm 2020 của Chính phủ.", ["replaces", "replaces"]),
+    # tnt305 Vĩnh Phúc QĐ: an intro line ending in a colon, then bulleted items
+    ("2. Các Quyết định sau đây hết\nhiệu lực kể từ ngày Quyết định này có hiệu lực thi hành:\n\n- Quyết định số\n"
+     "36/2023/QĐ-UBND ngày 19 tháng 10 năm 2023 của Ủy ban nhân dân tỉnh Vĩnh Phúc về\nviệc phân cấp thẩm quyền;"
+     "\n\n- Quyết định số 60/2024/QĐ-UBND\nngày 04 tháng 12 năm 2024 của Ủy ban nhân dân tỉnh Hòa Bình quy định thẩm quyền.",
+     ["repeals", "repeals"]),
+    # underthesea Luật 27/2008/QH12: `Bãi bỏ các quy định tại A; B; Điều 1 của C` (laws named before their numbers)
+    ("2. Bãi bỏ các quy định tại Luật thuế tiêu thụ đặc biệt số 05/1998/QH10; Luật sửa đổi, bổ sung một số điều "
+     "của Luật thuế tiêu thụ đặc biệt số 08/2003/QH11; Điều 1 của Luật sửa đổi, bổ sung một số điều của Luật thuế "
+     "tiêu thụ đặc biệt và Luật thuế giá trị gia tăng số 57/2005/QH11, trừ các quy định về thuế.",
+     {"05/1998/QH10": "repeals", "08/2003/QH11": "repeals", "57/2005/QH11": "repeals"}),
+    # tnt305 06/CT-UBND Quảng Trị: the purpose line of a directive, before its numbered tasks
+    ("CHỈ THỊ\n\nVỀ VIỆC TĂNG CƯỜNG XỬ LÝ CHỒNG LẤN RỪNG\n\nĐể tiếp tục thực hiện nghiêm\nChỉ thị số 05/CT-TTg "
+     "ngày 18/5/2022 của Thủ tướng Chính phủ về tăng cường công\ntác quản lý bảo vệ rừng; Chỉ thị số 31-CT/TU ngày "
+     "06/6/2023, Kế hoạch số 134-KH/TU ngày\n29/12/2023 của Ban Thường vụ Tỉnh ủy; Chỉ thị số 03/CT-UBND ngày 19/3/2019,"
+     "\nPhương án số 728/PA-UBND ngày 28/02/2025 của UBND tỉnh, Ủy ban nhân dân tỉnh yêu cầu:\n\n1. Ủy ban nhân dân "
+     "các xã thực hiện Chỉ thị số 05/CT-TTg.",
+     ["implements", "implements", "implements", "implements", "implements", "reference"]),
+    # tnt305 Cần Thơ plan: `Sau 8 năm triển khai thực hiện X` looks back, it is no purpose
+    ("KẾ HOẠCH\n\nThực hiện Chỉ thị số 27/CT-TTg\nngày 15 tháng 8 năm 2024 của Thủ tướng Chính phủ;\nCông văn số "
+     "6676/BYT-CDS ngày 29 tháng 10 năm 2024 của Bộ Y tế.\n\nSau 8 năm triển khai thực hiện\nNghị quyết số 21-NQ/TW "
+     "ngày 25 tháng 10 năm 2017 của Ban Chấp hành Trung ương.\n\nI. MỤC ĐÍCH",
+     ["implements", "implements", "reference"]),
+    # tnt305 303/2025/NĐ-CP: a member of the amended document's subject is no member of the repealed list
+    ("3.\nBãi bỏ Điều 1 Nghị định số 83/2024/NĐ-CP ngày 10 tháng 7 năm\n2024 của Chính phủ sửa đổi, bổ sung một số "
+     "điều của Nghị định số 123/2016/NĐ-CP ngày 01 tháng 9 năm 2016 của\nChính phủ; Nghị định số 10/2016/NĐ-CP ngày 01"
+     "\ntháng 02 năm 2016 của Chính phủ quy định về cơ quan thuộc Chính phủ.",
+     {"83/2024/NĐ-CP": "repeals", "10/2016/NĐ-CP": "reference"}),
+    # tnt305 5491/CT-CS (công văn): `Căn cứ quy định tại ...` lines of the body rest on those documents
+    ("Về vấn đề này, Cục Thuế có ý kiến như sau:\nCăn cứ quy định tại khoản\n1 Điều 4 Nghị định số 123/2020/NĐ-CP "
+     "ngày 19/10/2020 của Chính phủ quy định\nvề hóa đơn, chứng từ;\nCăn cứ quy định tại Điều\n9 Luật thuế thu nhập "
+     "doanh nghiệp số 67/2025/QH15;\nCăn cứ các quy định nêu trên:\n1. Về thuế giá trị gia tăng",
+     ["basis", "basis"]),
+    # CongBot 1414/TCT-CS: `Căn cứ quy định nêu trên, ...` points back; the letters it names are references
+    ("Căn cứ quy định nêu trên, Tổng cục Thuế đồng ý với ý kiến xử lý của Cục Thuế tỉnh Hà Tĩnh tại Công văn số "
+     "1752/CT-THNVDT ngày 07/12/2012 về việc miễn, giảm tiền sử dụng đất.", ["reference"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", RELATION_LISTS)
+def test_relation_lists(text, expected):
+    cits = [c for c in _extract("Điều 1. Nội dung.\n" + text if text[0].isdigit() else text)["citations"]
+            if c["cited_number"]]
+    if isinstance(expected, dict):
+        assert {c["cited_number"]: c["relation"] for c in cits if c["cited_number"] in expected} == expected
+    else:
+        assert [c["relation"] for c in cits] == expected
+
+
+def test_list_relation_with_units():
+    """A `Theo đề nghị` unit ends at its paragraph: the enacting line after it (garbled structure of a
+    diepxuan page) is no proposal; a basis unit that opens with `Căn cứ quy định nêu trên` is no basis."""
+    text = ("Theo đề nghị của Cục trưởng Cục Quản lý xuất nhập cảnh;\n\nBộ trưởng Bộ Công an ban hành Thông tư sửa "
+            "đổi, bổ sung một số điều của Thông tư số 04/2015/TT-BCA ngày 05 tháng 01 năm 2015 của Bộ trưởng Bộ Công an.")
+    units = [{"kind": "proposal", "start": 0, "end": len(text)}]
+    assert extract_citations(text, units, CENTRAL_DOC)["citations"][0]["relation"] == "amends"
+    text = "Căn cứ quy định nêu trên, Tổng cục Thuế đồng ý với Công văn số 1752/CT-THNVDT ngày 07/12/2012."
+    units = [{"kind": "basis", "start": 0, "end": len(text)}]
+    assert extract_citations(text, units, CENTRAL_DOC)["citations"][0]["relation"] == "reference"
+
+
 # (text, expected stated relation between two cited documents)
 STATED = [
     ("Nghị định số 107/2020/NĐ-CP ngày 14 tháng 9 năm 2020 của Chính phủ sửa đổi, bổ sung một số điều của "

@@ -26,11 +26,38 @@ def read_txt(path: Path, data: bytes, hints: dict) -> str:
 def read_md(path: Path, data: bytes, hints: dict) -> str:
     """A .md file's text without its leading `---` front matter, whose keys go to hints["front_matter"]."""
     text = decode_text(path, data, hints)
+    panel = page_panel(text)
+    if panel:
+        hints["page_info"] = panel
     front, body = split_front_matter(text)
     if front is not None:
         hints["front_matter"] = front
         return body
     return text
+
+
+# thuvienphapluat.vn attribute panel, one cell per line: `**Số hiệu:**` / `|` / `97/VBHN-BQP`.
+_PANEL_LABEL = re.compile(r"^\**\s*(?P<label>Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Ngày ban hành)\s*:\s*\**\s*$",
+                          re.MULTILINE)
+
+
+def page_panel(text: str) -> dict:
+    """The site's attribute panel (Số hiệu, Ngày ban hành ...) when a crawled page carries one.
+
+    >>> page_panel("Đang tải văn bản...\\n**Số hiệu:**\\n|\\n97/VBHN-BQP\\n|\\n**Ngày ban hành:**\\n|\\n20/11/2025")
+    {'Số hiệu': '97/VBHN-BQP', 'Ngày ban hành': '20/11/2025'}
+    """
+    head = text[:12000]
+    if "Đang tải văn bản" not in head:
+        return {}
+    out = {}
+    for m in _PANEL_LABEL.finditer(head):
+        for line in head[m.end():m.end() + 300].split("\n"):
+            value = line.strip(" |*\t")
+            if value:
+                out.setdefault(m.group("label"), value)
+                break
+    return out
 
 
 def split_front_matter(text: str) -> tuple[dict | None, str]:
