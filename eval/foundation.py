@@ -12,6 +12,8 @@ import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+import yaml
+
 from ingest.header import parse_header
 from ingest.identity import canonical_number, restore_diacritics
 from ingest.normalize import normalize
@@ -55,6 +57,15 @@ def check_one(args: tuple[str, dict]) -> dict:
     return out
 
 
+ERRATA = Path(__file__).with_name("metadata_errata.yaml")
+
+
+def _errata() -> dict[tuple[str, str], str]:
+    """(path, field) -> the value the document's text states, for metadata read as wrong or undecided."""
+    rows = yaml.safe_load(ERRATA.read_text("utf-8")) or []
+    return {(r["path"], r["field"]): r["text"] for r in rows}
+
+
 def run(corpus: Path, jobs: int = 2) -> dict:
     metas = [json.loads(line) for line in (corpus / "metadata.jsonl").read_text("utf-8").splitlines() if line]
     work = [(str(corpus / m["path"]), m) for m in metas]
@@ -64,6 +75,9 @@ def run(corpus: Path, jobs: int = 2) -> dict:
     art_ok = [r for r in with_articles if r["articles"] == r["ref_articles"]]
     num_rows = [r for r in rows if r["meta_number"] and "error" not in r]
     num_ok = [r for r in num_rows if canon(r["number"]) == canon(r["meta_number"])]
+    errata = _errata()
+    corrected_ok = [r for r in num_rows if canon(r["number"]) == canon(errata.get((r["path"], "number"),
+                                                                                 r["meta_number"]))]
     stated_rows = [r for r in num_rows if r.get("number_stated")]
     stated_ok = [r for r in stated_rows if r in num_ok]
     date_rows = [r for r in rows if r["meta_date"] and "error" not in r]
@@ -79,6 +93,7 @@ def run(corpus: Path, jobs: int = 2) -> dict:
         "number_right": len(num_ok) / max(len(num_rows), 1),
         "number_docs": len(num_rows),
         "number_misses": [(r["path"], r["number"], r["meta_number"]) for r in num_rows if r not in num_ok],
+        "number_right_corrected": len(corrected_ok) / max(len(num_rows), 1),
         "number_right_where_text_states_it": len(stated_ok) / max(len(stated_rows), 1),
         "number_docs_text_states": len(stated_rows),
         "date_right": len(date_ok) / max(len(date_rows), 1),

@@ -30,7 +30,8 @@ HEAD_CHARS = 6000
 
 NUMBER = re.compile(
     r"(?:^|\||\s{3}|\t)[ \t*]*(?:Luật\s+số|Bộ\s+luật\s+số|Pháp\s+lệnh\s+số|Lệnh\s+số|Số\s+hiệu|Số|So|No)\s*(?:[:.]|\s\|)?[\s*]*"
-    r"(?P<num>\d+[a-zA-Z]?(?:\s*/\s*\d{4})?\s*(?:/|-)\s*[A-ZĐÐa-zđ]+[\w&Đđ]*(?:\s*[-–/]\s*[A-ZĐÐ][\w&Đđ]*)*)",
+    r"(?P<num>\d+(?:\.\d+)?[a-zA-Z]?(?:\s*/\s*\d{4})?\s*(?:/|-)\s*[A-ZĐÐa-zđ]+[\w&Đđ]*(?:\s*[-–/]\s*[A-ZĐÐ][\w&Đđ]*)*"
+    r"(?:\.[IVX]+\b)?)",
     re.MULTILINE,
 )
 DATE = re.compile(
@@ -306,14 +307,15 @@ def parse_header(text: str, hints: dict | None = None) -> dict:
     }
     doc.update(_signature(text))
     _fill_from_attachment(doc, text)
+    _fill_from_listing_title(doc, text)
     _fill_from_hints(doc, hints)
     return doc
 
 
 # `(Kèm theo Nghị định số 297/2025/NĐ-CP ngày 17 tháng 11 năm 2025 ...)` in an annex of the document itself.
 ATTACHED_TO = re.compile(
-    r"\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\s+(?P<type>[^\n()]{2,40}?)\s+số\s+(?P<num>\d+[a-zA-Z]?/(?:\d{4}/)?"
-    r"[A-ZĐ][\w&Đđ]*(?:-[A-ZĐ][\w&Đđ]*)+)(?:\s+ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s*|[/.-])\s*(?P<m>\d{1,2})"
+    r"\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\s+(?P<type>[^\n()]{2,40}?)\s+số\s*:?\s*(?P<num>\d+(?:\.\d+)?[a-zA-Z]?"
+    r"(?:/(?:\d{4}/)?[A-ZĐ][\w&Đđ]*(?:-[A-ZĐ][\w&Đđ]*)+|-[A-ZĐ][\w&Đđ]*/[A-ZĐ][\w&Đđ]*))[,\s]*(?:\s*ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s*|[/.-])\s*(?P<m>\d{1,2})"
     r"\s*(?:năm\s*|[/.-])\s*(?P<y>\d{4}))?"
 )
 
@@ -362,10 +364,31 @@ def _fill_from_hints(doc: dict, hints: dict) -> None:
                 if v:
                     doc[col] = str(v)
                     break
-    if not doc.get("number") and isinstance(fm.get("title"), str):
-        m = re.search(r"\b(\d+[a-z]?(?:/\d{4})?/[A-ZĐ]+(?:-[A-ZĐ0-9]+)+)\b", fm["title"])
-        if m:
-            doc["number"] = restore_diacritics(canonical_number(m.group(1)))
+    for key in ("title", "description"):
+        if not doc.get("number") and isinstance(fm.get(key), str):
+            m = _TITLED_NUMBER.search(fm[key])
+            if m:
+                doc["number"] = restore_diacritics(canonical_number(m.group(1)))
+
+
+# A number inside a listing title: `Nghị quyết 66.17/2026/NQ-CP cắt giảm ...`.
+_TITLED_NUMBER = re.compile(
+    r"(?<![\w/])(\d+(?:\.\d+)?[a-z]?(?:/\d{4})?/(?:[A-ZĐ]+(?:-[A-ZĐ0-9]+)+|(?:UBTV)?QH\d+))(?![\w/])")
+
+
+def _fill_from_listing_title(doc: dict, text: str) -> None:
+    """A crawled page that starts with its listing title (`Nghị quyết 62/2025/NQ-HĐND quy định ...`)."""
+    if doc.get("number"):
+        return
+    first = next((ln.strip(" |*#") for ln in text.split("\n") if ln.strip(" |*#")), "")
+    for name in _type_names():
+        if first.startswith(name + " "):
+            m = _TITLED_NUMBER.match(first[len(name) + 1:])
+            # `Quyết định số 2496/... ngày ... của ...` opening a body is a citation, not a listing title
+            if m and not re.match(r"\s*(ngày|của)\b", first[len(name) + 1 + m.end():]):
+                doc["number"] = restore_diacritics(canonical_number(m.group(1)))
+                doc["doc_type"] = doc.get("doc_type") or name
+            return
 
 
 def _any_date(v: str) -> str | None:
