@@ -95,7 +95,9 @@ def predicted_documents(citations: list[dict]) -> list[dict]:
         found["dates"].add(c.get("cited_date"))
         found["issuers"].add(fold(c.get("cited_issuer") or ""))
         found["targets"].add(c.get("target_id"))
-        found["by_name"] = found["by_name"] and c.get("resolution") == "by_name"
+        # cited by name: the mention never writes the number the law table gave it
+        serial = (c.get("cited_number") or "").split("/")[0].split("-")[0]
+        found["by_name"] = found["by_name"] and not (serial and serial in (c.get("raw") or ""))
     return docs
 
 

@@ -32,8 +32,33 @@ def read_md(path: Path, data: bytes, hints: dict) -> str:
     front, body = split_front_matter(text)
     if front is not None:
         hints["front_matter"] = front
-        return body
+        text = body
+    info, text = split_info_table(text)
+    if info:
+        hints["page_info"] = {**info, **hints.get("page_info", {})}
     return text
+
+
+# A site's `## THÔNG TIN VĂN BẢN` / `## Thông tin chung` table (diepxuan pages): site metadata, not the document's text.
+_INFO_TABLE = re.compile(r"^#{0,6}[ \t]*(?:THÔNG TIN VĂN BẢN|Thông tin văn bản|Thông tin chung)[ \t]*\n(?:[ \t]*\n)*(?P<rows>(?:[ \t]*\|.*(?:\n|\Z))+)",
+                         re.MULTILINE)
+
+
+def split_info_table(text: str) -> tuple[dict, str]:
+    """(the site's information table as label -> value, text without it).
+
+    >>> split_info_table("## THÔNG TIN VĂN BẢN\\n\\n| Mục | Nội dung |\\n|---|---|\\n| **Số hiệu** | 47/2026/TT-BCA |\\n\\nĐiều 1.")
+    ({'Mục': 'Nội dung', 'Số hiệu': '47/2026/TT-BCA'}, '\\nĐiều 1.')
+    """
+    m = _INFO_TABLE.search(text[:20000])
+    if not m:
+        return {}, text
+    info = {}
+    for row in m.group("rows").splitlines():
+        cells = [c.strip(" *") for c in row.strip().strip("|").split("|")]
+        if len(cells) >= 2 and cells[0] and not set(cells[0]) <= set("-: "):
+            info.setdefault(cells[0], cells[1])
+    return info, text[: m.start()] + text[m.end():]
 
 
 # thuvienphapluat.vn attribute panel, one cell per line: `**Số hiệu:**` / `|` / `97/VBHN-BQP`.
