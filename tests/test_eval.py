@@ -15,8 +15,9 @@ from eval import citations, report, tasks  # noqa: E402
 
 
 def cit(number=None, date=None, relation="basis", issuer=None, target=None, title=None, resolution="exact"):
+    raw = title if resolution == "by_name" else f"số {number}"  # a law cited by name never writes its number
     return {"cited_number": number, "cited_date": date, "relation": relation, "cited_issuer": issuer,
-            "target_id": target, "cited_title": title, "resolution": resolution}
+            "target_id": target, "cited_title": title, "resolution": resolution, "raw": raw}
 
 
 @pytest.mark.parametrize(("doc_id", "expected"), [
