@@ -13,9 +13,11 @@ Three steps, as eyecite splits them:
 - `extract_citations(text, units, doc)`: the pipeline step: citations, relations and stub documents.
 
 Resolution: `exact` (number with year and issuer code; local codes with a named province), `inferred`
-(year from the date, or province from the citing document), `by_name` (law found by name, and year
-when the table has several of that name), `ambiguous` (province unknown; law name with several
-candidates and no year), `unresolved` (yearless number without a date; documents cited without a
+(year from the date, or province from the citing document; a law named without a year, with several
+laws of that name in the table: the one the same document names with a year, else the one in force on
+the citing document's date, see `law_in_force`), `by_name` (law found by name, and year when the table
+has several of that name), `ambiguous` (province unknown; law name with several candidates, no year,
+and neither rule applies), `unresolved` (yearless number without a date; documents cited without a
 number, such as a Party Congress resolution; their target_id is None and no stub is made).
 
 Patterns and cue phrases live in `patterns/citations.yaml`, laws by name in `gazetteer/laws.tsv`.
@@ -136,8 +138,9 @@ _PINPOINT = re.compile(
     rf"(?P<pp>{_PP_UNIT}(?:(?:\s*,\s*|\s+và\s+|\s+){_PP_UNIT}|\s*,\s*(?:\d+|[a-zđ]\)?)(?![^\W\d_]))*)\s+(?:của\s+|tại\s+)?$"
 )
 
+_LAW_ISSUER = {"Pháp lệnh": "Ủy ban Thường vụ Quốc hội"}
 _BILL_BEFORE = re.compile(r"(?:dự\s+án|dự\s+thảo|[Dd]ự\s+án|[Dd]ự\s+thảo)\s+$")
-_LAW_WORD = re.compile(r"(?<![^\W\d_])(?:Bộ\s+luật|Luật|Hiến\s+pháp)(?![^\W\d_])")
+_LAW_WORD = re.compile(r"(?<![^\W\d_])(?:Bộ\s+luật|Luật|Hiến\s+pháp|Pháp\s+lệnh)(?![^\W\d_])")
 _LAW_DATE = re.compile(
     r"(?:\s+nước\s+Cộng\s+h[oò]a\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam)?\s*,?\s*(?:(?:được\s+Quốc\s+hội\s+)?(?:thông\s+qua\s+)?"
     r"ngày\s*(?P<d>\d{1,2})\s*(?:tháng\s*(?P<m1>\d{1,2})\s*năm\s*(?P<y1>\d{4})|[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<y2>\d{4}))"
@@ -197,7 +200,7 @@ def _collapse(s: str) -> str:
 
 @lru_cache(maxsize=1)
 def laws() -> list[dict]:
-    """Rows of `gazetteer/laws.tsv` (number, name, folded_name, issued_date, source)."""
+    """Rows of `gazetteer/laws.tsv` (number, name, folded_name, issued_date, effective_date, source)."""
     with LAWS_TSV.open(encoding="utf-8") as f:
         return [{k: (v or None) for k, v in r.items()} for r in csv.DictReader(f, delimiter="\t")]
 
@@ -210,7 +213,7 @@ def _laws_by_name() -> dict[str, list[dict]]:
     return out
 
 
-_HEAD_WORDS = re.compile(r"(?:Bộ\s+luật|Luật|Hiến\s+pháp)\s*([^\W\d_]*)", re.IGNORECASE)
+_HEAD_WORDS = re.compile(r"(?:Bộ\s+luật|Luật|Hiến\s+pháp|Pháp\s+lệnh)\s*([^\W\d_]*)", re.IGNORECASE)
 
 
 def _head(name_or_text: str, pos: int = 0) -> str:
@@ -234,6 +237,40 @@ def law_candidates(name: str, year: int | None = None) -> list[dict]:
     if year is not None:
         rows = [r for r in rows if (r["issued_date"] or "")[:4] == str(year)]
     return rows
+
+
+_PROXY_MONTHS = int(PATTERNS["laws_by_name"]["in_force_proxy_months"])
+
+
+def in_force_from(row: dict) -> str | None:
+    """The day a law of the table came into force: its `effective_date`, or, when the table does not
+    know it, `issued_date` + `laws_by_name.in_force_proxy_months` of patterns/citations.yaml (6: a
+    conservative proxy, most laws take effect within six months of their passing; a year-only date
+    counts as 31 December of that year)."""
+    if row.get("effective_date"):
+        return row["effective_date"]
+    issued = row.get("issued_date")
+    if not issued:
+        return None
+    y, m, d = (int(issued[:4]), 12, 31) if len(issued) < 10 else map(int, issued.split("-"))
+    y, m = divmod(y * 12 + m - 1 + _PROXY_MONTHS, 12)
+    m += 1
+    for day in (d, 30, 29, 28):  # 31 August + 6 months -> 28/29 February
+        try:
+            return date(y, m, day).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def law_in_force(name: str, on: str | None) -> dict | None:
+    """Of the laws of the table with this name, the latest one in force on the ISO date `on` (the
+    citing document's date): DOMAIN.md §3, a law named without a year is the one in force when the
+    citing document was issued. None when `on` is not a full date or no law of that name was in force."""
+    if not on or not re.fullmatch(r"\d{4}-\d\d-\d\d", on):
+        return None
+    live = [(f, r["issued_date"] or "", r) for r in law_candidates(name) if (f := in_force_from(r)) and f <= on]
+    return max(live, key=lambda t: t[:2])[2] if live else None
 
 
 def law_target(row: dict) -> str:
@@ -402,14 +439,18 @@ def _find_laws(text: str, taken: list[tuple[int, int]]) -> list[dict]:
                 end = dm.end()
         if not rows and year is None:
             continue
+        if not rows and _fold(name).startswith("phap lenh"):
+            continue  # an ordinance is found by name only when the table holds it
         nxt = bisect.bisect_right(starts, p)
         if nxt < len(starts) and starts[nxt] < end:
             continue  # runs into a numbered mention: that one names the law
         law_type = "Bộ luật" if _fold(name).startswith("bo luat") else (
-            "Hiến pháp" if _fold(name).startswith("hien phap") else "Luật")
+            "Hiến pháp" if _fold(name).startswith("hien phap") else
+            "Pháp lệnh" if _fold(name).startswith("phap lenh") else "Luật")
         found.append({
             "kind": "law", "start": p, "end": end, "number": None, "type": law_type, "date": cited_date,
-            "year": year, "issuer": {"central": "Quốc hội"}, "name": name, "list_of": None,
+            "year": year, "issuer": {"central": _LAW_ISSUER.get(law_type, "Quốc hội")}, "name": name,
+            "list_of": None,
             "pinpoint": _pinpoint(text, p),
         })
         last_end = end
@@ -494,14 +535,15 @@ def resolve_mention(m: dict, doc: dict) -> dict:
     if m["kind"] == "law":
         year = m.get("year")
         rows = law_candidates(m["name"], year) if year else law_candidates(m["name"])
+        issuer = (m.get("issuer") or {}).get("central") or "Quốc hội"
         if len(rows) == 1:
             r = rows[0]
-            return {"target_id": law_target(r), "issuer": "Quốc hội", "resolution": "by_name", "flags": flags,
+            return {"target_id": law_target(r), "issuer": issuer, "resolution": "by_name", "flags": flags,
                     "number": r["number"], "title": r["name"], "date": m["date"], "stub_date": r["issued_date"]}
         if year is not None and not rows:
-            return {"target_id": identity.law_id(m["name"], year), "issuer": "Quốc hội", "resolution": "by_name",
+            return {"target_id": identity.law_id(m["name"], year), "issuer": issuer, "resolution": "by_name",
                     "flags": ["not_in_law_table"], "number": None, "title": m["name"], "date": m["date"]}
-        return {"target_id": None, "issuer": "Quốc hội", "resolution": "ambiguous",
+        return {"target_id": None, "issuer": issuer, "resolution": "ambiguous",
                 "flags": [f"candidates:{len(rows)}"], "number": None, "title": m["name"], "date": m["date"]}
 
     number = m["number"]
@@ -551,8 +593,9 @@ def resolve_citations(mentions: list[dict], doc: dict) -> list[dict]:
 def _resolve_short_law_names(mentions: list[dict], resolved: list[dict], doc: dict) -> None:
     """A law named without a year, with several laws of that name in the table, is the one the same
     document cites by name with a year (`Căn cứ Luật Hóa chất ngày 14 tháng 6 năm 2025;` ... `theo Luật
-    Hóa chất`); else, when only one of them is older than the citing document, that one. Both are
-    `inferred` and flagged; anything else stays `ambiguous`."""
+    Hóa chất`; flag `year_from_same_document`); else the one in force on the citing document's date
+    (`law_in_force`; flag `year_from_force`); a law's own text naming it is itself. All are `inferred`;
+    with no such law, or a citing document without a date, it stays `ambiguous`."""
     dated: dict[str, set] = {}
     for m, r in zip(mentions, resolved, strict=True):
         if m["kind"] == "law" and m.get("year") and r["target_id"]:
@@ -567,12 +610,16 @@ def _resolve_short_law_names(mentions: list[dict], resolved: list[dict], doc: di
             r.update(target_id=target, number=number, title=title, resolution="inferred",
                      flags=["year_from_same_document"])
             continue
-        if issued:
-            older = [x for x in law_candidates(m["name"]) if (x["issued_date"] or "9999") <= issued]
-            if len(older) == 1:
-                x = older[0]
-                r.update(target_id=law_target(x), number=x["number"], title=x["name"], resolution="inferred",
-                         flags=["only_law_of_that_name_before_citing_date"], stub_date=x["issued_date"])
+        # a law's own text naming it (`Quốc hội ban hành Luật thuế tiêu thụ đặc biệt.`): itself, dropped as self
+        own = [x for x in law_candidates(m["name"]) if doc.get("id") and law_target(x) == doc.get("id")]
+        # a year written with the name keeps the exact-year rule: the law in force decides only without one
+        x = own[0] if own else (law_in_force(m["name"], issued) if m.get("year") is None else None)
+        if own:
+            r.update(target_id=law_target(x), number=x["number"], title=x["name"], resolution="inferred",
+                     flags=["names_citing_document"], stub_date=x["issued_date"])
+        elif x is not None:
+            r.update(target_id=law_target(x), number=x["number"], title=x["name"], resolution="inferred",
+                     flags=["year_from_force"], stub_date=x["issued_date"])
 
 
 def _is_self(m: dict, r: dict, doc: dict) -> bool:

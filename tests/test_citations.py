@@ -127,7 +127,9 @@ RESOLVE = [
     ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", HCM_DOC,
      ("77-2015-qh13", "by_name", "Quốc hội")),
     ("theo Luật Đất đai năm 2013", HCM_DOC, ("45-2013-qh13", "by_name", "Quốc hội")),
-    ("theo Luật Đất đai", HCM_DOC, (None, "ambiguous", "Quốc hội")),
+    ("theo Luật Đất đai", HCM_DOC, ("45-2013-qh13", "inferred", "Quốc hội")),
+    ("theo Luật Đất đai", {**HCM_DOC, "issued_date": None}, (None, "ambiguous", "Quốc hội")),
+    ("theo Luật Đất đai", {**HCM_DOC, "issued_date": "2004-03-01"}, (None, "ambiguous", "Quốc hội")),
     ("Căn cứ Luật Đất đai ngày 29 tháng 11 năm 2013; theo Luật Đất đai", HCM_DOC,
      ("45-2013-qh13", "by_name", "Quốc hội")),
     ("theo Luật Đất đai", {**HCM_DOC, "issued_date": "2010-01-01"}, ("13-2003-qh11", "inferred", "Quốc hội")),
@@ -281,6 +283,75 @@ def test_law_without_year_takes_the_year_cited_before():
     out = _extract("Căn cứ Luật Đất đai ngày 29 tháng 11 năm 2013;\nĐiều 1. Theo quy định của Luật Đất đai.")
     assert [(c["target_id"], c["resolution"], json.loads(c["flags"])) for c in out["citations"]] == [
         ("45-2013-qh13", "by_name", []), ("45-2013-qh13", "inferred", ["year_from_same_document"])]
+
+
+# A law named without a year, several laws of that name: the one in force on the citing document's date
+# (DOMAIN.md §3). In force from (laws.tsv): Luật Đất đai 13/2003/QH11 2004-07-01, 45/2013/QH13 2014-07-01,
+# 31/2024/QH15 2024-08-01; Luật Thanh tra 56/2010/QH12 2011-07-01, 84/2025/QH15 2025-07-01; Luật Ngân sách
+# nhà nước 01/2002/QH11 2004-01-01, 83/2015/QH13 2017-01-01, 89/2025/QH15 2026-01-01; Pháp lệnh Ưu đãi
+# người có công với cách mạng 26/2005/PL-UBTVQH11 (passed 2005-06-29, no effective date: proxy
+# 2005-12-29), 02/2020/UBTVQH14 2021-07-01.
+IN_FORCE = [
+    ("theo Luật Đất đai", "2025-06-15", "31-2024-qh15"),
+    ("theo Luật Đất đai", "2024-08-01", "31-2024-qh15"),  # its first day in force
+    ("theo Luật Đất đai", "2024-07-31", "45-2013-qh13"),  # passed 18/01/2024, not yet in force
+    ("theo Luật Đất đai", "2020-06-15", "45-2013-qh13"),
+    ("theo Luật Đất đai", "2010-01-01", "13-2003-qh11"),
+    ("theo Luật Thanh tra", "2025-11-19", "84-2025-qh15"),
+    ("theo Luật Thanh tra", "2025-06-30", "56-2010-qh12"),
+    ("theo Luật Ngân sách nhà nước", "2025-11-24", "83-2015-qh13"),  # 89/2025/QH15 passed, not in force
+    ("theo Luật Ngân sách nhà nước", "2026-03-01", "89-2025-qh15"),
+    ("theo Luật Ngân sách nhà nước", "2016-06-01", "01-2002-qh11"),
+    ("theo Pháp lệnh Ưu đãi người có công với cách mạng", "2013-05-04", "26-2005-pl-ubtvqh11"),
+    ("theo Pháp lệnh Ưu đãi người có công với cách mạng", "2021-07-01", "02-2020-ubtvqh14"),
+]
+
+
+@pytest.mark.parametrize("text,issued,target", IN_FORCE)
+def test_law_without_year_is_the_one_in_force(text, issued, target):
+    c = _extract(text, {**CENTRAL_DOC, "issued_date": issued})["citations"][0]
+    assert (c["target_id"], c["resolution"], json.loads(c["flags"])) == (target, "inferred", ["year_from_force"])
+
+
+def test_law_with_year_keeps_its_year():
+    doc = {**CENTRAL_DOC, "issued_date": "2025-06-15"}
+    c = _extract("theo Luật Đất đai năm 2013", doc)["citations"][0]
+    assert (c["target_id"], c["resolution"]) == ("45-2013-qh13", "by_name")
+    # the year given elsewhere in the same document wins over the law in force
+    out = _extract("Căn cứ Luật Đất đai ngày 29 tháng 11 năm 2013;\nĐiều 1. Theo Luật Đất đai.", doc)
+    assert [(c["target_id"], json.loads(c["flags"])) for c in out["citations"]] == [
+        ("45-2013-qh13", []), ("45-2013-qh13", ["year_from_same_document"])]
+
+
+def test_law_without_year_in_a_document_without_date_stays_ambiguous():
+    c = _extract("theo Luật Thanh tra", {**CENTRAL_DOC, "issued_date": None})["citations"][0]
+    assert (c["target_id"], c["resolution"]) == (None, "ambiguous")
+
+
+def test_vbhn_92_cites_no_law_not_yet_in_force():
+    """92/VBHN-BQP (2025-11-24) names Luật Ngân sách nhà nước and Luật Bảo hiểm xã hội without a year:
+    the laws in force that day, never 89/2025/QH15 (in force 2026-01-01)."""
+    path = CORPUS / "tnt305_tai_lieu_noi_bo" / "dataset" / "8180ae11188469fd.md"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    from ingest.citations import in_force_from, laws
+    from ingest.pipeline import parse_file
+
+    record = parse_file(path)
+    issued = record["document"]["issued_date"]
+    assert issued == "2025-11-24"
+    force = {law_target_id(r): in_force_from(r) for r in laws()}
+    inferred = {c["target_id"] for c in record["citations"] if "year_from_force" in c["flags"]}
+    assert inferred == {"83-2015-qh13", "41-2024-qh15"}
+    for c in record["citations"]:
+        if c["target_id"] in force and c["resolution"] != "by_name":
+            assert force[c["target_id"]] <= issued, c
+
+
+def law_target_id(row: dict) -> str:
+    from ingest.citations import law_target
+
+    return law_target(row)
 
 
 def test_date_conflict_keeps_both():

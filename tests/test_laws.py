@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from ingest.citations import law_candidates, law_target, laws
+from ingest.citations import in_force_from, law_candidates, law_in_force, law_target, laws
 from ingest.normalize import fold
 
 
@@ -14,13 +14,16 @@ def test_columns_and_sources():
     rows = laws()
     assert len(rows) > 200
     for r in rows:
-        assert set(r) == {"number", "name", "folded_name", "issued_date", "source"}
-        assert r["name"].startswith(("Luật", "Bộ luật", "Hiến pháp")), r
+        assert set(r) == {"number", "name", "folded_name", "issued_date", "effective_date", "source"}
+        assert r["name"].startswith(("Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh")), r
         assert r["folded_name"] == fold(r["name"])
         assert r["source"], r
         assert r["issued_date"] and re.fullmatch(r"\d{4}(-\d\d-\d\d)?", r["issued_date"]), r
+        if r["effective_date"]:  # in force on or after the day it was passed, within a few years
+            assert re.fullmatch(r"\d{4}-\d\d-\d\d", r["effective_date"]), r
+            assert r["issued_date"] <= r["effective_date"] < str(int(r["issued_date"][:4]) + 3), r
         if r["number"]:
-            assert re.fullmatch(r"\d+/\d{4}/(QH|UBTVQH)\d+", r["number"]), r
+            assert re.fullmatch(r"\d+/\d{4}/(PL-)?(QH|UBTVQH)\d+", r["number"]), r
             assert r["number"][-7:-5] == "QH" or r["number"].split("/")[1] == r["issued_date"][:4], r
 
 
@@ -47,9 +50,66 @@ LOOKUP = [
     ("Hiến pháp", 2013, ["hien-phap-2013"]),
     ("Luật Doanh nghiệp", 2020, ["59-2020-qh14"]),
     ("Luật Không có thật", None, []),
+    ("Pháp lệnh Ưu đãi người có công với cách mạng", None, ["26-2005-pl-ubtvqh11", "02-2020-ubtvqh14"]),
+    ("Pháp lệnh ưu đãi người có công với cách mạng", 2020, ["02-2020-ubtvqh14"]),
 ]
 
 
 @pytest.mark.parametrize("name,year,expected", LOOKUP)
 def test_lookup(name, year, expected):
     assert sorted(law_target(r) for r in law_candidates(name, year)) == sorted(expected)
+
+
+# (number, issued_date, effective_date): checked against the law's own effect article (VLC files) or
+# the source the row names.
+EFFECTIVE = [
+    ("13/2003/QH11", "2003-11-26", "2004-07-01"),
+    ("45/2013/QH13", "2013-11-29", "2014-07-01"),  # VLC Luat-dat-dai-2013: `từ ngày 01 tháng 7 năm 2014`
+    ("31/2024/QH15", "2024-01-18", "2024-08-01"),  # brought forward by Luật 43/2024/QH15
+    ("56/2010/QH12", "2010-11-15", "2011-07-01"),
+    ("84/2025/QH15", "2025", "2025-07-01"),
+    ("01/2002/QH11", "2002", "2004-01-01"),
+    ("83/2015/QH13", "2015-06-25", "2017-01-01"),  # `từ năm ngân sách 2017`
+    ("89/2025/QH15", "2025-06-25", "2026-01-01"),
+    ("02/2020/UBTVQH14", "2020-12-09", "2021-07-01"),  # CongBot 02_2020_UBTVQH14.md Điều 57
+    ("26/2005/PL-UBTVQH11", "2005-06-29", None),
+]
+
+
+@pytest.mark.parametrize("number,issued,effective", EFFECTIVE)
+def test_effective_dates(number, issued, effective):
+    row = next(r for r in laws() if r["number"] == number)
+    assert (row["issued_date"], row["effective_date"]) == (issued, effective)
+
+
+def test_in_force_proxy():
+    assert in_force_from({"issued_date": "2005-06-29", "effective_date": None}) == "2005-12-29"
+    assert in_force_from({"issued_date": "2015-08-31", "effective_date": None}) == "2016-02-29"
+    assert in_force_from({"issued_date": "2005", "effective_date": None}) == "2006-06-30"
+    assert in_force_from({"issued_date": "2013-11-29", "effective_date": "2014-07-01"}) == "2014-07-01"
+
+
+# (name, citing document's date, expected target or None)
+IN_FORCE = [
+    ("Luật Đất đai", "2025-06-15", "31-2024-qh15"),
+    ("Luật Đất đai", "2020-01-10", "45-2013-qh13"),
+    ("Luật Đất đai", "2014-06-30", "13-2003-qh11"),
+    ("Luật Đất đai", "2004-06-30", None),
+    ("Luật Đất đai", None, None),
+    ("Luật Đất đai", "2020", None),
+    ("Luật Thanh tra", "2025-11-19", "84-2025-qh15"),
+    ("Luật Thanh tra", "2015-01-01", "56-2010-qh12"),
+    ("Luật Ngân sách nhà nước", "2025-11-24", "83-2015-qh13"),
+    ("Luật Ngân sách nhà nước", "2026-01-01", "89-2025-qh15"),
+    ("Pháp lệnh Ưu đãi người có công với cách mạng", "2013-05-04", "26-2005-pl-ubtvqh11"),
+    ("Pháp lệnh Ưu đãi người có công với cách mạng", "2021-06-30", "26-2005-pl-ubtvqh11"),
+    ("Pháp lệnh Ưu đãi người có công với cách mạng", "2022-01-01", "02-2020-ubtvqh14"),
+    ("Hiến pháp", "2013-12-31", "hien-phap-1992"),
+    ("Hiến pháp", "2014-01-01", "hien-phap-2013"),
+]
+
+
+@pytest.mark.parametrize("name,on,expected", IN_FORCE)
+def test_law_in_force(name, on, expected):
+    row = law_in_force(name, on)
+    assert (law_target(row) if row else None) == expected

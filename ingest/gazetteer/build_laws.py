@@ -13,12 +13,20 @@ the corpus cite but the corpus does not hold; each names its source. Last, laws 
 (`Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15 ngày ...`) and that no row above holds:
 the most frequent spelling of the name for each number, its date when one follows (else the number's
 year), and the file it was first seen in. Output columns: number, name, folded_name, issued_date,
-source. The TSV is committed; tests read only the TSV.
+effective_date, source. The TSV is committed; tests read only the TSV.
+
+`effective_date` is the day the law came into force, read from its own effect article when the
+corpus holds its text (`Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2014`, `... kể từ ngày
+...`; `từ năm ngân sách 2017` -> 2017-01-01, the budget year being the calendar year), else from
+`EFFECTIVE` below (each with its source, appended to the row's `source`), else empty (unknown).
+ingest.citations uses it to pick, for a law named without a year, the one in force on the citing
+document's date.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 import re
 import sys
 from pathlib import Path
@@ -50,7 +58,33 @@ MANUAL = [
     ("31/2024/QH15", "Luật Đất đai", "2024-01-18", "manual: Luật số 31/2024/QH15"),
     (None, "Hiến pháp", "2013-11-28", "manual: Hiến pháp năm 2013, Quốc hội khóa XIII kỳ họp 6"),
     (None, "Hiến pháp", "1992-04-15", "manual: Hiến pháp năm 1992, Quốc hội khóa VIII kỳ họp 11"),
+    ("02/2020/UBTVQH14", "Pháp lệnh Ưu đãi người có công với cách mạng", "2020-12-09",
+     "TuanHuu168_CongBot/documents/02_2020_UBTVQH14.md (header: Pháp lệnh số: 02/2020/UBTVQH14, Hà Nội, "
+     "ngày 09 tháng 12 năm 2020)"),
+    ("26/2005/PL-UBTVQH11", "Pháp lệnh Ưu đãi người có công với cách mạng", "2005-06-29",
+     "cited in TuanHuu168_CongBot/documents/47_2009_TTLT_BTC_BLĐTBXH.md (`Pháp lệnh Ưu đãi người có công "
+     "với cách mạng số 26/2005/PL-UBTVQH11 ngày 29 tháng 6 năm 2005`); ended by 02/2020/UBTVQH14 Điều 57 khoản 2"),
 ]
+
+# Days of entry into force of laws whose text the corpus does not hold (number, or name|year for the
+# Constitution), each with its source; the effect article of a text in the corpus wins over these.
+EFFECTIVE = {
+    "13/2003/QH11": ("2004-07-01", "Luật Đất đai 2003: hiệu lực từ 01/7/2004 (well-known)"),
+    "31/2024/QH15": ("2024-08-01", "Luật Đất đai 2024, its effect brought forward by Luật số "
+                     "43/2024/QH15 (cited in tnt305_tai_lieu_noi_bo/dataset/50693ea4bb4bda20.md): 01/8/2024; "
+                     "`Luật Đất đai trước ngày 01/8/2024` in the corpus"),
+    "01/2002/QH11": ("2004-01-01", "Luật Ngân sách nhà nước 2002: hiệu lực từ năm ngân sách 2004 "
+                     "(well-known)"),
+    "89/2025/QH15": ("2026-01-01", "diepxuan_phapdien_demuc/van_ban/tai-chinh/ngan-sach-doi-ngoai/"
+                     "nghi-dinh-129-2026-nd-cp-quan-ly-ngan-sach-doi-ngoai.md: `Luật Ngân sách nhà nước "
+                     "89/2025/QH15 (có hiệu lực từ 01/01/2026)`"),
+    "84/2025/QH15": ("2025-07-01", "Luật Thanh tra 2025 (passed 25/6/2025): hiệu lực từ 01/7/2025 (well-known)"),
+    "41/2024/QH15": ("2025-07-01", "Luật Bảo hiểm xã hội 2024: hiệu lực từ 01/7/2025 (well-known)"),
+    "02/2020/UBTVQH14": ("2021-07-01", "TuanHuu168_CongBot/documents/02_2020_UBTVQH14.md Điều 57 khoản 1: `Pháp lệnh "
+                         "này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2021`"),
+    "hien phap|2013": ("2014-01-01", "Hiến pháp 2013: hiệu lực từ 01/01/2014 "
+                       "(well-known)"),
+}
 
 # Old headers whose name line cannot be read by rule (one row each, checked by hand).
 NAME_FIXES = {
@@ -64,6 +98,24 @@ _TYPE = re.compile(r"^\s*(BỘ LUẬT|LUẬT|HIẾN PHÁP)\s*$", re.MULTILINE)
 _ENACT = re.compile(r"ban\s+hành\s+((?:Bộ\s+luật|Luật|Hiến\s+pháp)\s[^.;\n]+)")
 _FILE_NUMBER = re.compile(r"-(\d+)-(\d{4})-(QH\d+)-\d+\.txt$")
 _FILE_YEAR = re.compile(r"-((?:19|20)\d\d)-")
+# The effect article: `Luật này có hiệu lực thi hành (kể) từ ngày 01 tháng 7 năm 2014`, `... từ năm ngân sách 2017`.
+_EFFECT = re.compile(
+    r"(?:Bộ\s+luật|Luật|Hiến\s+pháp|Pháp\s+lệnh)\s+này\s+có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s*,?\s*(?:kể\s+)?từ\s+"
+    r"(?:ngày\s*(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})|năm\s+ngân\s+sách\s+(?P<budget>\d{4}))"
+)
+
+
+def effective_date(text: str) -> str | None:
+    """The day the law's own effect article puts it in force, or None when the text states no day."""
+    m = _EFFECT.search(text)
+    if not m:
+        return None
+    if m.group("budget"):
+        return f"{m.group('budget')}-01-01"
+    try:
+        return datetime.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
+    except ValueError:
+        return None
 
 
 def sentence_case(upper_name: str) -> str:
@@ -120,6 +172,7 @@ def law_row(path: Path) -> dict | None:
         y = _FILE_YEAR.search(path.name)
         date = y.group(1) if y else None
     return {"number": number, "name": name, "folded_name": fold(name), "issued_date": date,
+            "effective_date": effective_date(normalize(text)[0]),
             "source": f"underthesea_CP_Vietnamese-VLC/raw/{path.name}"}
 
 
@@ -157,7 +210,7 @@ def cited_laws(corpus: Path) -> list[dict]:
         if s["count"] < 2 and not s["date"]:
             continue  # seen once without a date: too weak against typos of the number
         rows.append({"number": number, "name": name, "folded_name": fold(name), "count": s["count"],
-                     "issued_date": s["date"] or number.split("/")[1],
+                     "issued_date": s["date"] or number.split("/")[1], "effective_date": None,
                      "source": f"{s['source']} ({s['count']} mentions)"})
     return rows
 
@@ -180,7 +233,7 @@ def build(corpus: Path = DEFAULT_CORPUS) -> list[dict]:
     for number, name, date, source in MANUAL:
         if (number, fold(name)) not in have and not (number and any(r["number"] == number for r in rows)):
             rows.append({"number": number, "name": name, "folded_name": fold(name),
-                         "issued_date": date, "source": source})
+                         "issued_date": date, "effective_date": None, "source": source})
     numbers = {r["number"] for r in rows if r["number"]}
     name_years = {(r["folded_name"], (r["issued_date"] or "")[:4]) for r in rows}
     # one row per name and year: the number cited most often under that name
@@ -190,13 +243,18 @@ def build(corpus: Path = DEFAULT_CORPUS) -> list[dict]:
             rows.append(r)
             numbers.add(r["number"])
             name_years.add(key)
+    for r in rows:
+        key = r["number"] or f"{r['folded_name']}|{(r['issued_date'] or '')[:4]}"
+        if not r.get("effective_date") and key in EFFECTIVE:
+            r["effective_date"], source = EFFECTIVE[key]
+            r["source"] = f"{r['source']}; in force: {source}"
     rows.sort(key=lambda r: (r["folded_name"], r["issued_date"] or ""))
     return rows
 
 
 def write(rows: list[dict], out: Path = OUT) -> None:
     with out.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, ["number", "name", "folded_name", "issued_date", "source"],
+        w = csv.DictWriter(f, ["number", "name", "folded_name", "issued_date", "effective_date", "source"],
                            delimiter="\t", lineterminator="\n")
         w.writeheader()
         for r in rows:
