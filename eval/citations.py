@@ -183,6 +183,8 @@ def score_document(gold: dict, citations: list[dict]) -> dict:
         "date_total": len(dated),
         "issuer_right": sum(fold(g["issuer"]) in p["issuers"] for g, p in issued),
         "issuer_total": len(issued),
+        "issuer_misses": [(g.get("number") or g.get("name"), g["issuer"], sorted(i for i in p["issuers"] if i))
+                          for g, p in issued if fold(g["issuer"]) not in p["issuers"]],
         "resolved": sum(any(t for t in p["targets"]) for _, p in numbered_matched),
         "name_gold": len(by_name), "name_found": name_found, "name_resolved": name_resolved,
         "name_missed": name_missed,
