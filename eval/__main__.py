@@ -11,11 +11,11 @@ import sys
 import time
 from pathlib import Path
 
-from eval import citations, foundation, tasks
+from eval import bodies, citations, foundation, tasks
 from eval.report import report
 
 EVALS = {"foundation": lambda corpus, seeds: foundation.run(corpus),
-         "citations": citations.run, "tasks": tasks.run}
+         "citations": citations.run, "tasks": tasks.run, "bodies": bodies.run}
 
 
 def main(argv: list[str] | None = None) -> int:
