@@ -121,6 +121,21 @@ _ISSUER_AFTER = re.compile(
     r"(?:\s+(?P<level>thành\s+phố|TP\.?|tỉnh)(?P<place>(?:[\s\-–]*[^\W\d_]+){0,5}))?)",
     re.IGNORECASE,
 )
+# Other issuing bodies of a province, as a mention states them (`của Cục Thuế tỉnh Hà Tĩnh`, `của Ban Thường vụ
+# Tỉnh ủy Hậu Giang`, `của Ban Pháp chế Hội đồng nhân dân Thành phố`, `của Giám đốc Sở Tài chính`): the body, then
+# the province when written. A tax office needs its province (`Cục Thuế` alone is the central one).
+_SO_STOP = r"(?:tỉnh|thành|Thành|TP|tại|về|ngày|số|có|gửi|trình|theo|đã|ban|quy|hướng|đề|thực|phối|chủ|báo|cùng|với)"
+_AGENCY = re.compile(
+    r"(?:Giám\s+đốc\s+|Thủ\s+trưởng\s+|Trưởng\s+)?(?P<agency>"
+    r"(?P<committee>Ban\s+Thường\s+vụ\s+(?:Tỉnh|Thành)\s+ủy)"
+    r"|Ban\s+Chấp\s+hành\s+Đảng\s+bộ"
+    r"|Ban\s+(?:Pháp\s+chế|Kinh\s+tế[\s\-–]+(?:và\s+)?[Nn]gân\s+sách|Văn\s+hóa[\s\-–]+(?:và\s+)?[Xx]ã\s+hội"
+    r"|Dân\s+tộc|Đô\s+thị)\s+(?:Hội\s+đồng\s+nhân\s+dân|HĐND)"
+    r"|(?:Chi\s+cục\s+Thuế|Cục\s+Thuế|Thuế)(?=\s+(?:tỉnh|thành\s+phố|Thành\s+phố|TP)\b)"
+    rf"|Sở\s+[A-ZĐ][^\W\d_]*(?:(?:[ \t]*[\-–][ \t]*|\s+)(?!{_SO_STOP}(?![^\W\d_]))[^\W\d_]+){{0,8}}"
+    r")(?![^\W\d_])"
+)
+_AGENCY_LEVEL = re.compile(r"\s+(?P<level>thành\s+phố|Thành\s+phố|TP\.?|tỉnh)(?![^\W\d_])")
 _TITLE_START = re.compile(
     r"\s*,?\s*(?:[Vv]ề\s+việc|V/v|[Vv]ề|quy\s+định|hướng\s+dẫn|ban\s+hành|phê\s+duyệt|sửa\s+đổi|bãi\s+bỏ"
     r"|thành\s+lập|công\s+bố|triển\s+khai)(?![^\W\d_])"
@@ -130,8 +145,9 @@ _TITLE_TAIL = re.compile(r"(?:[\s,;]+|\s+(?:và|của|tại|theo|hoặc|các))+$
 MAX_TITLE = 250
 _BARE_TITLES = {"ve viec", "ban hanh", "phe duyet", "quy dinh", "huong dan", "sua doi", "bai bo", "thanh lap",
                 "cong bo", "trien khai"}
-# `của Giám đốc Sở Thông tin và Truyền thông tại Tờ trình số 41/TTr-STTTT`: the department issued it.
-_DEPT_BEFORE = re.compile(r"của\s+(?:Giám\s+đốc\s+|Thủ\s+trưởng\s+)?(?P<dept>Sở\s+[^,;.\n]{2,60}?)\s+tại\s+$")
+# `của Giám đốc Sở Thông tin và Truyền thông tại Tờ trình số 41/TTr-STTTT`, `ý kiến của Cục Thuế tỉnh Hà Tĩnh
+# tại Công văn số 1752/CT-THNVDT`: the body named before `tại` issued it.
+_BODY_BEFORE = re.compile(r"(?<![^\W\d_])(?:của|do)\s+(?P<body>(?:(?!của\s)[^,;.\n]){2,90}?)\s+tại\s+(?:các\s+)?$")
 
 _PP_UNIT = r"(?:[Đđ]iểm\s+[a-zđ]\)?|[Kk]hoản\s+\d+|[Đđ]iều\s+\d+[a-z]?|[Cc]hương\s+[IVXLC\d]+|[Mm]ục\s+(?:\d+|[IVXLC]+\b)|[Pp]hụ\s+lục\s+[IVXLC\d]+)"
 _PINPOINT = re.compile(
@@ -291,7 +307,42 @@ def _date_at(text: str, pos: int, rx: re.Pattern = _DATE_AFTER):
     return (iso, m.end()) if iso else (None, pos)
 
 
+def _place_at(text: str, pos: int) -> tuple[str | None, int]:
+    """The province named right after `pos` (spaces first) and the end of its words, or (None, pos)."""
+    words = re.match(r"(?:[\s\-–]*[^\W\d_]+){1,5}", text[pos:pos + 60])
+    found = province_at(words.group(0).lstrip()) if words else None
+    if not found:
+        return None, pos
+    place, n = found
+    for w in re.finditer(r"[^\W\d_]+", words.group(0)):
+        if len(_province_key(words.group(0)[:w.end()])) >= n:
+            return place, pos + w.end()
+    return None, pos
+
+
+def _agency_at(text: str, pos: int) -> tuple[dict | None, int]:
+    """A provincial body other than the People's Council and Committee named at `pos` (`Sở Tài chính`,
+    `Cục Thuế tỉnh Hà Tĩnh`, `Ban Thường vụ Tỉnh ủy Hậu Giang`, `Ban Pháp chế Hội đồng nhân dân Thành phố`)."""
+    m = _AGENCY.match(text, pos)
+    if not m:
+        return None, pos
+    body = _collapse(m.group("agency"))
+    end, level = m.end(), None
+    if not m.group("committee"):
+        lv = _AGENCY_LEVEL.match(text, end)
+        if lv:
+            level = "Thành phố" if _fold(lv.group("level")).startswith(("thanh", "tp")) else "tỉnh"
+            end = lv.end()
+    place, end = _place_at(text, end) if (level or m.group("committee")) else (None, end)
+    return {"body": body, "level": level, "place": place, "agency": True}, end
+
+
 def _issuer_at(text: str, pos: int) -> tuple[dict | None, int]:
+    lead = re.compile(r"\s*,?\s*(?:của|do)\s+", re.IGNORECASE).match(text, pos)
+    if lead:
+        agency, end = _agency_at(text, lead.end())
+        if agency:
+            return agency, end
     m = _ISSUER_AFTER.match(text, pos)
     if not m:
         return None, pos
@@ -360,7 +411,7 @@ def _find_numbers(text: str) -> list[dict]:
             if so:
                 start = s - len(window) + so.start()
         parts = _number_parts(number)
-        dept = _DEPT_BEFORE.search(text[max(0, start - 200):start].replace("\n", " ")) if (t or so) else None
+        dept = _BODY_BEFORE.search(text[max(0, start - 200):start].replace("\n", " ")) if (t or so) else None
         code_type = _type_from_code(parts["type_code"]) if parts["type_code"] else None
         cited_type = stated_type or code_type
         if cited_type is None:
@@ -380,8 +431,12 @@ def _find_numbers(text: str) -> list[dict]:
                 cited_date, end2b = _date_at(text, end2)
                 end2 = max(end2, end2b)
         end = max(end, end2)
-        if issuer is None and dept and (parts["issuer_code"] or "").startswith("S"):
-            issuer = {"body": _collapse(dept.group("dept")), "level": None, "place": None}
+        if issuer is None and dept:
+            issuer, body_end = _agency_at(dept.group("body"), 0)
+            if issuer and body_end < len(dept.group("body")):
+                issuer = None  # `của Sở Y tế và các đơn vị tại`: not one body
+            if issuer:
+                issuer["before"] = True
         found.append({
             "kind": "number", "start": start, "end": end, "number_start": s, "number_end": e,
             "number": number, "type": cited_type, "date": cited_date, "year": year_only, "issuer": issuer,
@@ -503,7 +558,47 @@ def find_citations(text: str) -> list[dict]:
         m["raw"] = text[m["start"]:m["end"]]
         limit = mentions[i + 1]["start"] if i + 1 < len(mentions) else len(text)
         m["title"] = _title_at(text, m["end"], limit) if m["kind"] != "unnumbered" else None
+    _share_list_issuers(text, mentions)
     return mentions
+
+
+_MEMBER_SEP = re.compile(r"\s*(?:,|và|hoặc)\s*", re.IGNORECASE)
+
+
+def _code_issuer(m: dict) -> tuple[str | None, str | None]:
+    parts = _number_parts(m["number"])
+    return parts["issuer_code"], _issuer_from_code(parts["issuer_code"])
+
+
+def _share_list_issuers(text: str, mentions: list[dict]) -> None:
+    """Members of one list share the issuer it states: `Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch số
+    134-KH/TU ngày 29/12/2023 của Ban Thường vụ Tỉnh ủy` (`của X` after the last member, the members side by
+    side), `của Cục Thuế tỉnh Hà Tĩnh tại Công văn số A ngày ... về ... và Công văn số B` (`của X tại` before
+    the first, a member's subject may stand between). A member takes it only when it states no issuer and
+    its number names none or the same issuer code."""
+    def joined(a: dict, b: dict, skip_title: bool) -> bool:
+        if a["kind"] != "number" or b["kind"] != "number":
+            return False
+        gap = text[a["end"]:b["start"]]
+        if skip_title and a.get("title"):
+            k = _collapse(gap).find(a["title"])
+            gap = _collapse(gap)[k + len(a["title"]):] if k >= 0 and not _collapse(gap)[:k].strip() else gap
+        return bool(_MEMBER_SEP.fullmatch(gap))
+
+    def takes(member: dict, other: dict) -> bool:
+        if member["issuer"] is not None:
+            return False
+        code, named = _code_issuer(member)
+        return named is None or code == _code_issuer(other)[0]
+
+    for i in range(len(mentions) - 2, -1, -1):  # `A, B của X`: from the last member back
+        a, b = mentions[i], mentions[i + 1]
+        if b["issuer"] and not b["issuer"].get("before") and joined(a, b, False) and takes(a, b):
+            a["issuer"] = dict(b["issuer"])
+    for i in range(len(mentions) - 1):  # `của X tại A ...; và B`: from the first member on
+        a, b = mentions[i], mentions[i + 1]
+        if a["issuer"] and a["issuer"].get("before") and joined(a, b, True) and takes(b, a):
+            b["issuer"] = dict(a["issuer"])
 
 
 # ---------------------------------------------------------------- resolve
@@ -519,15 +614,26 @@ def _level_of(doc: dict) -> str:
 
 
 def _local_issuer(body: str, level: str | None, place: str) -> str:
-    if body in ("Thành ủy", "Tỉnh ủy"):
+    """`Ủy ban nhân dân tỉnh Quảng Ngãi`, `Sở Tài chính tỉnh Phú Thọ`, `Ban Pháp chế Hội đồng nhân dân Thành phố
+    Hà Nội`, `Ban Thường vụ Tỉnh ủy Quảng Trị` (a Party committee takes no level word)."""
+    if body.endswith(("Thành ủy", "Tỉnh ủy")):
         return f"{body} {place}"
     if level is None:
         level = "Thành phố" if _fold(place) in CITIES else "tỉnh"
     return f"{body} {level} {place}"
 
 
+_ISSUER_NAMES: dict[str, str] = PATTERNS["issuer_names"]
+
+
 def resolve_mention(m: dict, doc: dict) -> dict:
     """Target id, canonical issuer and resolution of one mention, in the citing document `doc`."""
+    r = _resolve_mention(m, doc)
+    r["issuer"] = _ISSUER_NAMES.get(r["issuer"], r["issuer"])
+    return r
+
+
+def _resolve_mention(m: dict, doc: dict) -> dict:
     flags: list[str] = []
     if m["kind"] == "unnumbered":
         return {"target_id": None, "issuer": None, "resolution": "unresolved", "flags": ["no_number"],
@@ -562,13 +668,14 @@ def resolve_mention(m: dict, doc: dict) -> dict:
         province = issuer_info.get("place")
         if province is None:
             province = doc.get("province")
-            if resolution == "exact":
+            if resolution == "exact" and (not issuer_info.get("agency") or _is_local_code(code)):
                 resolution = "inferred"
         body = issuer_info.get("body") or _issuer_from_code(code)
-        if province and body in ("Ủy ban nhân dân", "Hội đồng nhân dân", "Thành ủy", "Tỉnh ủy"):
+        if province and (body in ("Ủy ban nhân dân", "Hội đồng nhân dân", "Thành ủy", "Tỉnh ủy")
+                         or issuer_info.get("agency")):
             level = issuer_info.get("level")
             if not issuer_info.get("place") and _fold(province) == _fold(doc.get("province") or ""):
-                level = _level_of(doc)
+                level = (level or _level_of(doc)) if issuer_info.get("agency") else _level_of(doc)
             issuer = _local_issuer(body, level, province)
         elif body:
             issuer = body

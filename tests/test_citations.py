@@ -17,6 +17,14 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 HCM_DOC = {"id": "1963-qd-ubnd-2021-ho-chi-minh", "number": "1963/QĐ-UBND", "doc_type": "Quyết định",
            "issuer": "Ủy ban nhân dân Thành phố Hồ Chí Minh", "province": "Hồ Chí Minh",
            "issued_date": "2021-05-28"}
+HANOI_DOC = {"id": "x-ha-noi", "issuer": "Hội đồng nhân dân Thành phố Hà Nội", "province": "Hà Nội",
+             "issued_date": "2025-12-01"}
+PHU_THO_DOC = {"id": "x-phu-tho", "issuer": "Ủy ban nhân dân tỉnh Phú Thọ", "province": "Phú Thọ",
+               "issued_date": "2025-11-20"}
+CAN_THO_DOC = {"id": "x-can-tho", "issuer": "Ủy ban nhân dân thành phố Cần Thơ", "province": "Cần Thơ",
+               "issued_date": "2025-10-01"}
+QUANG_TRI_DOC = {"id": "x-quang-tri", "issuer": "Ủy ban nhân dân tỉnh Quảng Trị", "province": "Quảng Trị",
+                 "issued_date": "2025-03-01"}
 CENTRAL_DOC = {"id": "30-2020-nd-cp", "number": "30/2020/NĐ-CP", "doc_type": "Nghị định", "issuer": "Chính phủ",
                "province": None, "issued_date": "2020-03-05"}
 
@@ -139,7 +147,47 @@ RESOLVE = [
      ("luat-sua-doi-bo-sung-mot-so-dieu-cua-luat-duoc-2024", "by_name", "Quốc hội")),
     ("Căn cứ Luật Khí tượng thủy văn ngày 28 tháng 6 năm 2035;", HCM_DOC,
      ("luat-khi-tuong-thuy-van-2035", "by_name", "Quốc hội")),
+    # provincial bodies besides the Council and Committee, as the mention states them (real snippets)
+    ("Trả lời Công văn số 577/CT-THNVDT ngày 23/4/2013 của Cục Thuế tỉnh Hà Tĩnh về chính sách", CENTRAL_DOC,
+     ("577-ct-thnvdt-2013", "inferred", "Cục Thuế tỉnh Hà Tĩnh")),
+    ("Cục Thuế nhận được công văn số 2313/NBI-QLDN1\nngày 13/9/2025 của Thuế tỉnh Ninh Bình về việc", CENTRAL_DOC,
+     ("2313-nbi-qldn1-2025", "inferred", "Thuế tỉnh Ninh Bình")),
+    ("Báo cáo thẩm tra số 115/BC-BPC\nngày 22 tháng 11 năm 2025 của Ban Pháp chế Hội đồng nhân dân Thành phố;",
+     HANOI_DOC, ("115-bc-bpc-2025", "inferred", "Ban Pháp chế Hội đồng nhân dân Thành phố Hà Nội")),
+    # a department named without its province takes the citing document's, written as local bodies are
+    ("Theo đề nghị của Giám đốc Sở\nTài chính tại Tờ trình số 368/TTr-STC ngày 12 tháng 11 năm 2025;", PHU_THO_DOC,
+     ("368-ttr-stc-2025-phu-tho", "inferred", "Sở Tài chính tỉnh Phú Thọ")),
+    # Party bodies: `Ban Thường vụ` / `Ban Chấp hành Đảng bộ` kept; a province stated beats the citing one's
+    ("Chương trình số 144-CTr/TU ngày 22/01/2018 của Ban Thường vụ\nTỉnh ủy Hậu Giang về thực hiện", CAN_THO_DOC,
+     ("144-ctr-tu-2018-hau-giang", "inferred", "Ban Thường vụ Tỉnh ủy Hậu Giang")),
+    ("Chương trình số\n27-CTr/TU ngày 12/3/2018 của Ban Chấp hành Đảng bộ tỉnh Sóc Trăng;", CAN_THO_DOC,
+     ("27-ctr-tu-2018-soc-trang", "inferred", "Ban Chấp hành Đảng bộ tỉnh Sóc Trăng")),
+    ("Nghị quyết số 21-NQ/TW ngày 25 tháng 10 năm 2017 của Hội nghị lần thứ sáu Ban\nChấp hành Trung ương Khóa XII",
+     CAN_THO_DOC, ("21-nq-tw-2017", "inferred", "Ban Chấp hành Trung ương Đảng")),
+    ("Chương trình số 30-CTr/TU ngày 29/12/2017 của Thành ủy Cần Thơ thực hiện", CAN_THO_DOC,
+     ("30-ctr-tu-2017-can-tho", "inferred", "Thành ủy Cần Thơ")),
 ]
+
+# (text, citing document, issuers of the numbered mentions in order): one `của X` for a whole list
+LIST_ISSUERS = [
+    ("Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch số 134-KH/TU ngày\n29/12/2023 của Ban Thường vụ Tỉnh ủy; "
+     "Chỉ thị số 03/CT-UBND ngày 19/3/2019", QUANG_TRI_DOC,
+     ["Ban Thường vụ Tỉnh ủy Quảng Trị", "Ban Thường vụ Tỉnh ủy Quảng Trị", "Ủy ban nhân dân tỉnh Quảng Trị"]),
+    ("Tổng cục Thuế đồng ý với ý kiến xử lý của Cục Thuế tỉnh Hà Tĩnh tại Công văn số 1752/CT-THNVDT ngày "
+     "07/12/2012 về việc miễn, giảm tiền sử dụng đất gửi UBND tỉnh Hà Tĩnh và Công văn số 262/CT-KTNB ngày "
+     "27/2/2012 trả lời đơn thư", CENTRAL_DOC, ["Cục Thuế tỉnh Hà Tĩnh", "Cục Thuế tỉnh Hà Tĩnh"]),
+    # a subject between the members: `của X` after the second is that one's only
+    ("Công văn số 5/CT-KTNB ngày 2/3/2012 về việc miễn thuế, Công văn số 6/CT-THNVDT ngày 3/3/2012 của Cục Thuế "
+     "tỉnh Hà Tĩnh", CENTRAL_DOC, [None, "Cục Thuế tỉnh Hà Tĩnh"]),
+    # a person is no issuing body
+    ("trả lời đơn thư của bà Nguyễn Thị Thủy tại Công văn số 12/CT-KTNB ngày 2/3/2012", CENTRAL_DOC, [None]),
+]
+
+
+@pytest.mark.parametrize("text,doc,expected", LIST_ISSUERS)
+def test_list_issuers(text, doc, expected):
+    cits = [c for c in _extract(text, doc)["citations"] if c["cited_number"]]
+    assert [c["cited_issuer"] for c in cits] == expected
 
 
 @pytest.mark.parametrize("text,doc,expected", RESOLVE)
@@ -456,7 +504,7 @@ def test_seed_line_break_and_self(seed):
     text, out = seed
     [c] = [c for c in out["citations"] if c["cited_number"] == "41/TTr-STTTT"]
     assert c["raw"] == "Tờ trình số\n41/TTr-STTTT ngày 18 tháng 5 năm 2021"
-    assert c["cited_issuer"] == "Sở Thông tin và Truyền thông"
+    assert c["cited_issuer"] == "Sở Thông tin và Truyền thông Thành phố Hồ Chí Minh"  # the citing city
     assert not [c for c in out["citations"] if c["cited_number"] == "1963/QĐ-UBND"]
     assert "1963-qd-ubnd-2021-ho-chi-minh" not in {s["id"] for s in out["stubs"]}
 
