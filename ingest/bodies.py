@@ -208,12 +208,13 @@ def _trie_regex(words: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _prefilter() -> re.Pattern:
-    """Cue regex: the first two words of every pattern, on folded text."""
+    """Cue regex: the first three words of every pattern, on folded text (two let `tổ chức`, `cơ quan`,
+    `doanh nghiệp` open a window at every use of those words)."""
     _, pats = body_templates()
     heads = set()
     for _, surface in pats:
         words = re.findall(r"[^\s,;]+", _squash(fold(surface)))
-        heads.add(" ".join(words[:2]))
+        heads.add(" ".join(words[:3]))
     return re.compile(r"(?<![\w&./-])(?:" + _trie_regex(sorted(heads)) + r")(?![\w&])")
 
 
@@ -262,6 +263,32 @@ def _subplace(text: str, folded: str, pos: int) -> tuple[int, str, str] | None:
     return end, f"{kind} {' '.join(words)}", level
 
 
+_NAMED_TAIL = re.compile(r"[ \t]*\n?[ \t]*((?:[A-ZÀ-ỸĐ][^\W\d_]*)(?:[ \t]*\n?[ \t]*[A-ZÀ-ỸĐ][^\W\d_]*){0,2})(?![\w&])")
+
+
+def _named_tail(text: str, folded: str, pos: int) -> tuple[int, str] | None:
+    """(end, words) of a proper name right after a body name (`Khu kinh tế Đông Nam`), up to a place
+    (`tỉnh`, a province) or another body; None when none."""
+    m = _NAMED_TAIL.match(text, pos)
+    if not m:
+        return None
+    names, _ = _province_index()
+    words = []
+    end = pos
+    for w in re.finditer(r"[^\W\d_]+", text[m.start(1):m.end(1)]):
+        ws = m.start(1) + w.start()
+        f = _squash(folded[ws:ws + 40])
+        if (re.match(r"(?:tinh|thanh|tp)(?!\w)", f) or _prefilter().match(folded, ws)
+                or any(f.startswith(n) and not f[len(n):len(n) + 1].isalnum() for n in names)):
+            break
+        words.append(w.group(0))
+        end = m.start(1) + w.end()
+    return (end, " ".join(words)) if words else None
+
+
+_LEVEL_PAIR = re.compile(r"[ \t]*\n?[ \t]*(cap[ \t]*\n?[ \t]*(?:tinh|thanh pho))[ \t]*(?:,|va)[ \t]*\n?[ \t]*"
+                         r"(cap[ \t]*\n?[ \t]*xa)(?!\w)")
+_AREA = re.compile(r"[ \t]*\n?[ \t]*tren[ \t]*\n?[ \t]*dia[ \t]*\n?[ \t]*ban(?!\w)")
 _UBND_FORM = re.compile(r"(?:thuong truc\s+)?(?:uy ban nhan dan|ubnd|ub)\s+", re.I)
 _CAP_LEVEL = re.compile(r"[ \t]*\n?[ \t]*cap(?=[ \t]*\n?[ \t]*(?:tinh|thanh pho|tp)(?!\w))")
 
@@ -334,21 +361,42 @@ def _resolve(label: str, text: str, folded: str, start: int, end: int, doc_provi
             tail_end, prov, _ = _jurisdiction_tail(text, folded, end, doc_province)
             where = f" {province_label(prov)}" if prov else ""
         wording = _squash(text[start:end])
+        area = _AREA.match(folded, end) if t.get("keep_wording") and not explicit else None
+        if area:  # `các doanh nghiệp viễn thông trên địa bàn Thành phố`: the area is part of the wording
+            a_end, a_prov, a_explicit = _jurisdiction_tail(text, folded, area.end(), doc_province)
+            if a_explicit and a_end > area.end():
+                wording = f"{wording} trên địa bàn"
+                tail_end, prov = a_end, a_prov
+                where = f" {province_label(prov)}" if prov else ""
         ub = _UBND_FORM.match(fold_same_length(wording))
         if ub:  # `UBND xã, phường` -> `Ủy ban nhân dân các xã, phường`
             rest = wording[ub.end():]
             wording = "Ủy ban nhân dân " + ("" if re.match(r"(?i)c[aá]c\s|c[aấ]p\s", rest) else "các ") + rest
         if t.get("keep_wording") and not re.match(r"(?i)c[aá]c\s|ủy ban|uy ban", wording):
             wording = "các " + wording  # an addressee group is plural: `sở, ban, ngành` = `các sở, ban, ngành`
-        if t.get("keep_wording") and slug(wording) != slug(name):
+        canon = _canonical_order(wording, name) if t.get("keep_wording") else wording
+        if t.get("keep_wording") and slug(canon) != slug(name):
             # a group keeps its wording (`các sở, ngành có liên quan` is not `các sở, ban, ngành`);
             # the variant's parent is the group it is a form of
             name = wording[:1].upper() + wording[1:]
             parent = f"group:{_local_id(key, prov)}"
-            key = slug(wording)
+            key = slug(canon)
+        if t.get("place_free"):  # `các doanh nghiệp`, `các cơ quan được giao chủ trì`: not a body of the place
+            where = ""
         return _body_row(f"group:{_local_id(key, prov)}", name + where, name, "group", level, prov,
                          parent, 1), tail_end
+    if t.get("named_tail") and not explicit:
+        named = _named_tail(text, folded, end)
+        if named:  # `Ban Quản lý Khu kinh tế Đông Nam` (Nghệ An): its own name, the province as a plain word
+            name_end, words = named
+            tail_end, prov, _ = _jurisdiction_tail(text, folded, name_end, doc_province)
+            tail_end = max(tail_end, name_end)
+            name = f"{t['name']} {words}" + (f" {prov}" if prov else "")
+            return _body_row(_local_id(f"{key}-{slug(words)}", prov), name, f"{t['name']} {words}", t["kind"],
+                             "province", prov, _local_id(key, prov) if prov else None), tail_end
     where = f" {province_label(prov)}" if prov else ""
+    if prov and t["kind"] == "press" and explicit and not re.search(r"tinh|thanh pho|tp", folded[end:tail_end]):
+        where = f" {prov}"  # a paper is named with the bare place: `Báo và Phát thanh, Truyền hình Lai Châu`
     parent = None
     if t["kind"] == "department" or key == "van-phong-ubnd":
         parent = _local_id("ubnd", prov)
@@ -356,6 +404,28 @@ def _resolve(label: str, text: str, folded: str, start: int, end: int, doc_provi
         parent = _local_id(t["parent"], prov)
     return _body_row(_local_id(key, prov), t["name"] + where, t["name"], t["kind"], "province", prov, parent,
                      valid_from=t.get("valid_from"), valid_to=t.get("valid_to")), tail_end
+
+
+_LIST_SPLIT = re.compile(r"\s*,\s*|\s+và\s+")
+
+
+def _canonical_order(wording: str, name: str) -> str:
+    """The list words of a group wording in the order of the group's own name, so that one list in
+    another order is the same group (`phường, xã, đặc khu` = `xã, phường, đặc khu`); words the name
+    does not hold keep their order after those it does."""
+    rank = {fold(w): i for i, w in enumerate(_LIST_SPLIT.split(name))}
+    items = _LIST_SPLIT.split(wording)
+    if len(items) < 2:
+        return wording
+    head, _, first = items[0].rpartition(" ")
+    items[0] = first
+    keys = [fold(w) for w in items]
+    if head:
+        rank.update({k[len(fold(head)) + 1:]: v for k, v in list(rank.items()) if k.startswith(fold(head) + " ")})
+    order = sorted(range(len(items)), key=lambda i: (rank.get(keys[i], len(rank)), i))
+    if order == list(range(len(items))):
+        return wording
+    return (head + " " if head else "") + ", ".join(items[i] for i in order)
 
 
 @lru_cache(maxsize=1)
@@ -412,6 +482,16 @@ def find_body_spans(text: str, doc_province: str | None = None) -> list[tuple[in
                 continue
             res = _resolve(sp.label_, text, folded, s, e, doc_province)
             if res:
+                pair = _LEVEL_PAIR.match(folded, e) if res[0]["level"] == "province" and not res[0]["is_group"] else None
+                if pair and res[0]["jurisdiction"]:
+                    # `Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã`: the province's body and the communes' ones
+                    row = res[0]
+                    found.append((s, pair.end(1), row))
+                    base, prov = row["id"].split("@")[0], row["jurisdiction"]
+                    found.append((pair.start(2), pair.end(), _body_row(
+                        _local_id(f"{base}-cap-xa", prov), f"{row['short_name']} cấp xã {province_label(prov)}",
+                        f"{row['short_name']} cấp xã", row["kind"], "commune", prov, row["id"], 1)))
+                    continue
                 found.append((s, res[1], res[0]))
     return found
 

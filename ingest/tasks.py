@@ -60,11 +60,16 @@ def _rx() -> dict:
         "recurrence": [(k, re.compile(r"(?<!\w)(?:" + _alt(v) + r")(?!\w)")) for k, v in p["recurrence"].items()],
         "open_end": re.compile(r"[\s,]*(?:" + _alt(p["open_end"]) + r")(?!\w)"),
         "fields": [(k, re.compile(v)) for k, v in p["item_fields"].items()],
+        "aims": re.compile(r"[*\s]*(?:" + "|".join(p["aims_headings"]) + r")(?!\w)"),
+        "intro": re.compile(r"(?<!\w)(?:" + _alt(p["intro_ends"]) + r")\s*:?[\s*]*$"),
+        "adverbial": re.compile(r"(?:" + _alt(p["adverbial_openers"]) + r")(?!\w)"),
     }
     return rx
 
 
-_CONNECTOR_WORDS = ["va", "voi", "cung", "cac", "co quan", "don vi", "dia phuong", "co lien quan", "lien quan", "chanh"]
+_CONNECTOR_WORDS = ["va", "voi", "cung", "cac", "co quan", "don vi", "dia phuong", "co lien quan", "lien quan", "chanh",
+                    "tren dia ban", "trong pham vi chuc nang, nhiem vu cua minh", "trong pham vi chuc nang, nhiem vu",
+                    "theo chuc nang, nhiem vu", "theo chuc nang, nhiem vu duoc giao"]
 
 
 @lru_cache(maxsize=1)
@@ -214,12 +219,23 @@ def leading_action(text: str) -> str | None:
 
 # ---------------------------------------------------------------- roles
 
+@lru_cache(maxsize=1)
+def _open_groups() -> frozenset[str]:
+    """Ids (without place) of the addressee groups a heading may go on describing (gazetteer `open`)."""
+    from ingest.bodies import gazetteer
+
+    return frozenset(f"group:{g['key']}" for g in gazetteer()["groups"] if g.get("open"))
+
+
 class _Mentions:
     """Body mentions of one document, looked up by span."""
 
     def __init__(self, record: dict):
         self.rows = sorted(record.get("body_mentions", []), key=lambda m: m["start"])
         self.starts = [m["start"] for m in self.rows]
+        groups = _open_groups()
+        self.open = {b["id"] for b in record.get("bodies", [])
+                     if any((x or "").split("@")[0] in groups for x in (b["id"], b.get("parent_id")))}
 
     def within(self, start: int, end: int) -> list[dict]:
         i = bisect.bisect_left(self.starts, start)
@@ -378,10 +394,25 @@ def _columns(folded: str, row: list[tuple[int, int]]) -> dict[str, int] | None:
     return cols if "lead" in cols and "content" in cols else None
 
 
+_STT = re.compile(r"[\s*]*(?:\d{1,3}|[IVX]{1,5})[.\s*]*")
+
+
+def _split_rows(text: str, table: list[list[tuple[int, int]]]):
+    """Rows of a table, a row that runs into the next one split off: where a paywall cut the table, a row
+    of dots stands between two rows with no empty cell (`... | ….... | 2 | Thành lập ... |`)."""
+    for row in table:
+        start = 0
+        for k in range(3, len(row) - 2):
+            if not re.search(r"\w", text[row[k - 1][0]:row[k - 1][1]]) and _STT.fullmatch(text[row[k][0]:row[k][1]]):
+                yield row[start:k - 1]
+                start = k
+        yield row[start:]
+
+
 def _table_tasks(text, folded, doc, mentions, tasks, roles, seen, taken):
     for table in [*_trafilatura_tables(text), *_pipe_tables(text)]:
         cols = None
-        for row in table:
+        for row in _split_rows(text, table):
             if cols is None:
                 cols = _columns(folded, row)
                 if cols is not None:
@@ -389,13 +420,14 @@ def _table_tasks(text, folded, doc, mentions, tasks, roles, seen, taken):
                     header = cols
                 continue
             # cells before the header's first column (page header, signature ... caught in the header row)
-            # are not in the data rows: shift the columns when a row is that much shorter
-            cols = {k: v - first for k, v in header.items()} if first and len(row) <= width - first else header
+            # are not in the data rows: shift the columns when a row is shorter than the header
+            cols = {k: v - first for k, v in header.items()} if first and len(row) < width else header
             if len(row) < 3 or len(row) <= max(cols["content"], cols["lead"]):
                 continue
             cs, ce = row[cols["content"]]
-            if ce - cs < 3:
-                continue
+            ls, le = row[cols["lead"]]
+            if ce - cs < 3 or not re.search(r"[^\W\d_]", text[ls:le]) or text[ls:le].rstrip("* ").endswith(":"):
+                continue  # a row with no lead (`Địa chỉ: | 17 Nguyễn Gia Thiều | Điện thoại:` page chrome) is no task
             dl_src = None
             if "deadline" in cols and cols["deadline"] < len(row):
                 ds, de = row[cols["deadline"]]
@@ -417,7 +449,7 @@ def field_kind(text: str) -> tuple[str, int] | None:
     assignment field (`- Cơ quan chủ trì: ...`), else None."""
     lm = _LABEL.match(text)
     pos = lm.end() if lm else 0
-    folded = fold_same_length(text)
+    folded = fold_same_length(text[:pos + 80])  # a field name opens the unit: no need to fold it all
     for kind, rx in _rx()["fields"]:
         m = rx.match(folded, pos)
         if m:
@@ -554,6 +586,10 @@ def _body_heading(text: str, folded: str, span: tuple[int, int], mentions: _Ment
     if lm:
         rest_s = " " * lm.end() + rest_s[lm.end():]
     rest_s = _rx()["filler"].sub(" ", rest_s)
+    last = ms[-1]
+    if last["body_id"] in mentions.open and e - s <= 200 and not re.search(r"[.;:]", text[last["end"]:e]):
+        # `5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp`: words describing the addressees
+        rest_s = rest_s[:last["end"] - s]
     words = re.findall(r"[^\W\d_]+", rest_s)
     return ms if len(words) <= 2 else None
 
@@ -579,10 +615,13 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                 requested = bool(re.search(r"(?<!\w)de nghi", folded[hspan[0]:hspan[1]]))
                 spans = []
                 if children:
-                    spans = [(c["id"], *_strip_span(text, c["start"], c["end"])) for c in children
-                             if c["kind"] not in ("table",)]
+                    spans = [(c["id"], *_strip_span(text, c["start"], _item_end(text, c["start"], c["end"])))
+                             for c in children if c["kind"] not in ("table",)]
                 else:
-                    s, e = _strip_span(text, hspan[1], u["end"])
+                    p = hspan[1]
+                    while p < u["end"] and text[p].isspace():
+                        p += 1
+                    s, e = _strip_span(text, p, _item_end(text, p, u["end"]))
                     if e > s:
                         spans = [(u["id"], s, e)]
                 for uid, s, e in spans:
@@ -606,6 +645,18 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
 
     for u in kids.get(None, []):
         walk(u, False)
+
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _item_end(text: str, start: int, end: int) -> int:
+    """Where an item's text ends: at a blank line before an unlabelled paragraph (the plan's closing
+    `Trên đây là Kế hoạch ...` is not part of the last bullet above it)."""
+    for m in _PARAGRAPH.finditer(text, start, end):
+        if m.end() < end and not _LABEL.match(text, m.end()) and not text.startswith("|", m.end()):
+            return m.start()
+    return end
 
 
 def _heading_roles(folded: str, s: int, e: int) -> list[str]:
@@ -645,9 +696,23 @@ def _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
     for u in units:
         if u["kind"] in _SKIP_KINDS:
             skip.append((u["start"], u["end"]))
+    by_id = {u["id"]: u for u in units}
+    aims = _rx()["aims"]
+
+    memo: dict = {}
+
+    def under_aims(u) -> bool:  # `I. MỤC ĐÍCH, YÊU CẦU`, `2. Yêu cầu`, `Quan điểm`: no tasks there
+        if u is None:
+            return False
+        if u["id"] not in memo:
+            lm = _LABEL.match(text, u["start"], u["end"])
+            memo[u["id"]] = bool(lm and aims.match(re.sub(r"\s+", " ", folded[lm.end():lm.end() + 60]))) or \
+                under_aims(by_id.get(u.get("parent_id")))
+        return memo[u["id"]]
+
     regions = []
     for u in by_start:
-        if u["kind"] in _SKIP_KINDS or skip.hit(u["start"], u["start"] + 1):
+        if u["kind"] in _SKIP_KINDS or skip.hit(u["start"], u["start"] + 1) or under_aims(u):
             continue
         regions.append((u, u["start"], u["start"] + len(u["text"])))
     for u, rs, re_ in regions:
@@ -662,6 +727,21 @@ def _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
             if not found:
                 continue
             subj_roles, pred = found
+            last = tasks[-1] if tasks else None
+            if (not subj_roles and last and last["origin"] == "inline" and last["unit_id"] == u["id"]
+                    and last["end"] <= s and not text[last["end"]:s].strip() and "\n\n" not in text[last["end"]:s]):
+                # `... nghiêm túc triển khai thực hiện. Trong quá trình thực hiện, ... kịp thời phản ánh về X`:
+                # a duty with no subject of its own goes on the task before it
+                last["end"], last["text"] = e, text[last["start"]:e]
+                for k, v in _task_row(doc, u["id"], s, e, text, "inline").items():
+                    if k.startswith(("deadline", "recurrence")) and v and not last.get(k):
+                        last[k] = v
+                for mn, role in _roles_in(text, folded, s, e, ms):
+                    _add_role(roles, seen, last["id"], mn["body_id"], role, mn["raw"])
+                taken.append((s, e))
+                continue
+            if not subj_roles and not any(r == "report_to" for _, r in _roles_in(text, folded, s, e, ms)):
+                continue  # a duty with no subject and nothing sent to a body, after no task to go on
             task = _task_row(doc, u["id"], s, e, text, "inline", action_from=pred)
             tasks.append(task)
             for mn, role in subj_roles:
@@ -698,19 +778,72 @@ def _subject_list(folded: str, pos: int, end: int, ms: list[dict], loose: str | 
     return out, pos
 
 
+def _with_responsible(roles: list[str]) -> list[str]:
+    """The subject of a duty is responsible for it unless it leads it (`Sở X theo dõi, đôn đốc ...`:
+    responsible and monitor)."""
+    if not roles:
+        return ["responsible"]
+    return roles if {"lead", "responsible"} & set(roles) else [*roles, "responsible"]
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> re.Pattern:
+    return re.compile(r"(?:" + _alt([fold_same_length(a.lower()) for a in patterns()["actions"]]) + r")(?!\w)")
+
+
+def _leading_verb(folded: str, s: int, e: int) -> bool:
+    return _verbs().match(folded, s, e) is not None
+
+
+def _exhortation(folded: str, s: int, e: int) -> bool:
+    """`Yêu cầu các sở ... thực hiện nghiêm túc./.`: a closing call with no report, deadline or date."""
+    part = folded[s:e]
+    if not re.search(r"nghiem tuc", part):
+        return False
+    if any(role == "report_to" and rx.search(part) for role, rx in _rx()["before"]):
+        return False
+    return not (parse_deadline(part)["deadline_text"] or parse_recurrence(part))
+
+
 def _inline_assignment(text, folded, s, e, ms):
     """([(mention, role)], where the predicate starts) when the sentence [s, e) assigns a duty, else None."""
+    if _rx()["intro"].search(folded, s, e):  # `UBND tỉnh ban hành Kế hoạch ... như sau:` opens the plan
+        return None
     for role, rx in _rx()["opener"]:
         m = rx.match(folded, s, e)
         if m:
             subj, pos = _subject_list(folded, m.end(), e, ms)
             if subj:
+                if _exhortation(folded, s, e):
+                    return None
                 after = _subject_roles(folded, pos, e)
                 return [(mn, r) for mn in subj for r in sorted({role, *after})], pos
     subj, pos = _subject_list(folded, s, e, ms)
-    if subj and len(re.findall(r"\w+", folded[pos:e])) >= 3:
-        after = _subject_roles(folded, pos, e) or ["responsible"]
+    if subj:
+        # `Ủy ban nhân dân tỉnh yêu cầu các sở ... triển khai`: the duty is on the bodies after the verb
+        for role, rx in _rx()["opener"]:
+            m = rx.match(folded, pos + len(folded[pos:e]) - len(folded[pos:e].lstrip(" \t\n,")), e)
+            if m:
+                obj, opos = _subject_list(folded, m.end(), e, ms)
+                if obj:
+                    if _exhortation(folded, s, e):
+                        return None
+                    after = _subject_roles(folded, opos, e)
+                    return [(mn, r) for mn in obj for r in sorted({role, *after})], opos
+    nxt = re.search(r"[^\W\d_]", text[pos:e]) if subj else None
+    if subj and len(re.findall(r"\w+", folded[pos:e])) >= 3 and nxt and nxt.group(0).islower():
+        # (`Sở Tư pháp, Sở Khoa học và Công nghệ, Phòng Hành chính ...`: a list of names, no predicate)
+        after = _with_responsible(_subject_roles(folded, pos, e))
         return [(mn, r) for mn in subj for r in after], pos
+    m = _rx()["adverbial"].match(folded, s, e)
+    if m:  # `Căn cứ nội dung Kế hoạch ..., các sở, ngành ... xây dựng kế hoạch`: the subject after the clause
+        for c in re.finditer(r",", folded[m.end():min(e, s + 200)]):
+            subj, pos = _subject_list(folded, m.end() + c.end(), e, ms)
+            if subj and len(re.findall(r"\w+", folded[pos:e])) >= 3:
+                after = _subject_roles(folded, pos, e) or ["responsible"]
+                return [(mn, r) for mn in subj for r in after], pos
+    if _leading_verb(folded, s, e):  # `Tham mưu Ủy ban nhân dân Thành phố theo dõi ...`: no subject of its own
+        return [], None
     # a subject inside the sentence: `Trên cơ sở Kế hoạch này, các sở ... tổ chức thực hiện`
     for mn in ms:
         after = _subject_roles(folded, mn["end"], e)

@@ -94,12 +94,24 @@ def test_leading_action(text, expected):
     ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố phối hợp tuyên truyền, vận động Nhân dân.",
      {("requested", "ubmttq@ho-chi-minh")}),
     ("Sở Thông tin và Truyền thông tham mưu Ủy ban nhân dân Thành phố ban hành kế hoạch.",
-     {("advise", "so-thong-tin-va-truyen-thong@ho-chi-minh")}),
+     # the body that advises keeps its responsible role (eval/gold/tasks/README.md, Roles)
+     {("advise", "so-thong-tin-va-truyen-thong@ho-chi-minh"), ("responsible", "so-thong-tin-va-truyen-thong@ho-chi-minh")}),
     ("Các cơ quan, đơn vị có trách nhiệm lập dự toán kinh phí thực hiện nhiệm vụ tuyên truyền.",
      {("responsible", "group:cac-co-quan-don-vi@ho-chi-minh")}),  # a group keeps its wording
     ("Trên cơ sở Kế hoạch này, các sở, ban, ngành tổ chức thực hiện; định kỳ báo cáo kết quả thực hiện về Sở Nội vụ.",
      {("responsible", "group:cac-so-ban-nganh@ho-chi-minh"), ("report_to", "so-noi-vu@ho-chi-minh")}),
     ("Tuyên truyền kết quả thực hiện Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ.", set()),
+    # KH 310 Hà Nội closing: the duty is on the bodies after `yêu cầu`, not on the committee that asks
+    ("Ủy ban nhân dân Thành phố yêu cầu các sở, ban, ngành Thành phố nghiêm túc triển khai thực hiện; định kỳ "
+     "báo cáo kết quả thực hiện về Sở Nội vụ.",
+     {("responsible", "group:cac-so-ban-nganh@ho-chi-minh"), ("report_to", "so-noi-vu@ho-chi-minh")}),
+    # KH 980 Nghệ An, 7360 Lai Châu: a closing call with no report or deadline is not a task
+    ("Yêu cầu các sở, ban, ngành và các đơn vị có liên quan thực hiện nghiêm túc.", set()),
+    # KH 980 Nghệ An IV.3: the subject after an opening clause
+    ("Căn cứ nội dung Kế hoạch và tình hình thực tiễn, các sở, ban, ngành xây dựng Kế hoạch triển khai.",
+     {("responsible", "group:cac-so-ban-nganh@ho-chi-minh")}),
+    # the plan's own opening is not a task
+    ("Ủy ban nhân dân Thành phố ban hành Kế hoạch triển khai thực hiện với những nội dung cụ thể như sau:", set()),
 ])
 def test_inline(text, expected):
     out = run(text)
@@ -489,3 +501,22 @@ def test_item_field_examples(text, kind):
     from ingest.tasks import field_kind
 
     assert field_kind(text)[0] == kind
+
+
+def test_open_addressee_heading():
+    # KH 987 Nghệ An IV.5: businesses are addressees too; the heading goes on describing them
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n\n5. Các chủ đầu tư xây dựng và\nkinh doanh hạ tầng Khu công nghiệp\n\n"
+            "- Tạo điều kiện về mặt bằng cho việc lắp đặt thiết bị 5G.\n\n- Đầu tư hạ tầng bảo đảm triển khai 5G.\n")
+    h = text.index("5.")
+    b1, b2 = text.index("- Tạo"), text.index("- Đầu")
+    unit = {"parent_id": None, "label": None, "heading": None, "ordinal": 0, "depth": 0}
+    units = [{**unit, "id": "iv", "kind": "item", "label": "IV", "text": text[:h], "start": 0, "end": len(text)},
+             {**unit, "id": "iv5", "parent_id": "iv", "kind": "item", "label": "5", "text": text[h:b1], "start": h,
+              "end": len(text)},
+             {**unit, "id": "b1", "parent_id": "iv5", "kind": "item", "label": "-", "text": text[b1:b2], "start": b1,
+              "end": b2},
+             {**unit, "id": "b2", "parent_id": "iv5", "kind": "item", "label": "-", "text": text[b2:], "start": b2,
+              "end": len(text)}]
+    out = run(text, units)
+    assert [t["origin"] for t in out["tasks"]] == ["section", "section"]
+    assert roles(out) == {("responsible", "group:cac-chu-dau-tu@ho-chi-minh")}
