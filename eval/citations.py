@@ -320,10 +320,10 @@ def metadata_recall(corpus: Path, jobs: int = 2) -> dict:
     return result
 
 
-def run(corpus: Path, seeds: Path, jobs: int = 2) -> dict:
+def run(corpus: Path, seeds: Path, jobs: int = 2, gold_dir: Path | None = None) -> dict:
     """Score the citation finder: gold P/R of distinct numbered cited documents and attributes, plus
     recall against the corpus metadata relations."""
-    golds = [yaml.safe_load(p.read_text("utf-8")) for p in sorted(GOLD.glob("*.yaml"))]
+    golds = [yaml.safe_load(p.read_text("utf-8")) for p in sorted((gold_dir or GOLD).glob("*.yaml"))]
     paths = [str(gold_path(g["path"], corpus, seeds)) for g in golds]
     with ProcessPoolExecutor(jobs) as ex:
         parsed = list(ex.map(parse_citations, paths))
@@ -335,7 +335,7 @@ def run(corpus: Path, seeds: Path, jobs: int = 2) -> dict:
         rows.append(score_document(g, out["citations"]))
     result = summarize(rows)
     result["errors"] = errors
-    if (corpus / "metadata.jsonl").exists():
+    if gold_dir is None and (corpus / "metadata.jsonl").exists():
         result.update(metadata_recall(corpus, jobs))
     return result
 

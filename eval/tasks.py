@@ -166,9 +166,9 @@ def parse_record(path: str) -> dict:
     return {k: r.get(k) for k in ("document", "tasks", "task_bodies", "bodies", "body_mentions")}
 
 
-def run(corpus: Path, seeds: Path, jobs: int = 2) -> dict:
+def run(corpus: Path, seeds: Path, jobs: int = 2, gold_dir: Path | None = None) -> dict:
     """Score the task finder against the gold: task P/R, lead and partner bodies, deadlines, bodies."""
-    golds = [yaml.safe_load(p.read_text("utf-8")) for p in sorted(GOLD.glob("*.yaml"))]
+    golds = [yaml.safe_load(p.read_text("utf-8")) for p in sorted((gold_dir or GOLD).glob("*.yaml"))]
     with ProcessPoolExecutor(jobs) as ex:
         records = list(ex.map(parse_record, [str(gold_path(g["path"], corpus, seeds)) for g in golds]))
     rows, errors = [], []
