@@ -397,6 +397,8 @@ def _resolve(label: str, text: str, folded: str, start: int, end: int, doc_provi
     where = f" {province_label(prov)}" if prov else ""
     if prov and t["kind"] == "press" and explicit and not re.search(r"tinh|thanh pho|tp", folded[end:tail_end]):
         where = f" {prov}"  # a paper is named with the bare place: `Báo và Phát thanh, Truyền hình Lai Châu`
+    if prov and re.search(r"(Tỉnh|Thành) ủy$", t["name"]):
+        where = f" {prov}"  # party committees too: `Tỉnh ủy Nghệ An`, `Văn phòng Thành ủy Hà Nội`
     parent = None
     if t["kind"] == "department" or key == "van-phong-ubnd":
         parent = _local_id("ubnd", prov)
