@@ -94,6 +94,19 @@ NUMBER = re.compile(
     rf"|(?P<admin>{_SLASH}{_CODE}(?:{_DASH}{_CODE}){{1,3}}))"
 )
 
+_PARTY_CODES = frozenset(_N.get("party_codes") or ())
+_SWAPPED_PARTY = re.compile(r"(?P<serial>\d+[a-zđ]?)/(?P<type>[^/\-]+)-(?P<issuer>[^/\-]+)")
+
+
+def _party_number(number: str) -> str:
+    """`27/NQ-TW` (written `27/NQ- TW`, slash and dash swapped) -> `27-NQ/TW`: a type code then a party
+    issuer code (`number.party_codes` of patterns/citations.yaml) is a party number; others unchanged."""
+    m = _SWAPPED_PARTY.fullmatch(number)
+    if m and m.group("issuer") in _PARTY_CODES and _type_from_code(m.group("type")):
+        return f"{m.group('serial')}-{m.group('type')}/{m.group('issuer')}"
+    return number
+
+
 _SO_BEFORE = re.compile(r"(?:(?<![^\W\d_])[Ss][ốo]|SỐ)\s*[:.]?\s*$")
 _TYPE_BEFORE = re.compile(
     rf"(?:^|(?<=[\s(\"“'*\-]))(?:(?:các|những|Các|Những)\s+)?(?P<type>{_TYPE_ALT})\s*$", re.IGNORECASE
@@ -238,12 +251,38 @@ def _head(name_or_text: str, pos: int = 0) -> str:
     return _fold(_collapse(m.group(0))) if m else ""
 
 
+# `QPPL` -> `quy phạm pháp luật` (patterns/citations.yaml laws_by_name.abbreviations): the short forms a
+# law's name is written with (`Luật Ban hành văn bản QPPL`), whole words, matched in that case only.
+_LAW_ABBREVIATIONS: dict[str, str] = PATTERNS["laws_by_name"].get("abbreviations") or {}
+_ABBREVIATION_BY_UPPER = {k.upper(): v for k, v in _LAW_ABBREVIATIONS.items()}
+_ABBREVIATION = re.compile(
+    rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, sorted(_LAW_ABBREVIATIONS, key=len, reverse=True)))})(?![^\W\d_])",
+    re.IGNORECASE,
+) if _LAW_ABBREVIATIONS else None
+
+
+def expand_law_name(name: str) -> str:
+    """`Luật Ban hành văn bản QPPL` -> `Luật Ban hành văn bản quy phạm pháp luật`."""
+    return _ABBREVIATION.sub(lambda a: _ABBREVIATION_BY_UPPER[a.group(0).upper()], name) if _ABBREVIATION else name
+
+
+def _name_forms(name: str) -> set[str]:
+    """A name of the table and its forms with the abbreviations of `_LAW_ABBREVIATIONS` (each or all)."""
+    forms = {name}
+    for short, long in _LAW_ABBREVIATIONS.items():
+        rx = re.compile(rf"(?<![^\W\d_]){_words(long)}(?![^\W\d_])", re.IGNORECASE)
+        forms |= {rx.sub(short, f) for f in forms}
+    return forms
+
+
 @lru_cache(maxsize=1)
 def _known_laws() -> dict[str, re.Pattern]:
-    """Names of the table as regexes, grouped by their first words (one alternation per group)."""
+    """Names of the table as regexes, grouped by their first words (one alternation per group); a name
+    is also matched with its abbreviations (`_name_forms`)."""
     groups: dict[str, set] = {}
     for r in laws():
-        groups.setdefault(_head(r["name"]), set()).add(r["name"])
+        for form in _name_forms(r["name"]):  # `Luật BHXH` is looked up under its own first words
+            groups.setdefault(_head(form), set()).add(form)
     return {h: re.compile(rf"(?:{_alternation(names)})(?![^\W\d_])", re.IGNORECASE) for h, names in groups.items()}
 
 
@@ -388,6 +427,8 @@ def _find_numbers(text: str) -> list[dict]:
     for m in NUMBER.finditer(text):
         s, e = m.span()
         number = _canonical(m.group(0))
+        if m.group("admin"):
+            number = _party_number(number)
         window = text[max(0, s - 200):s]
         so = _SO_BEFORE.search(window)
         before = window[: so.start()] if so else window
@@ -460,8 +501,9 @@ def _find_laws(text: str, taken: list[tuple[int, int]]) -> list[dict]:
     last_end = -1
     for m in _LAW_WORD.finditer(text):
         p = m.start()
-        if p < last_end or inside(p) or (p >= 2 and text[p - 2].isdigit()) or _BILL_BEFORE.search(text, max(0, p - 12), p):
-            continue  # `37 Luật có liên quan đến quy hoạch` names no one law; `dự án Luật ...` is a bill
+        if p < last_end or inside(p) or _BILL_BEFORE.search(text, max(0, p - 12), p) or (
+                p >= 2 and text[p - 2].isdigit() and not _PINPOINT.search(text, max(0, p - 80), p)):
+            continue  # `37 Luật có liên quan đến quy hoạch` names no one law (`Điều 40 Luật Kế toán` does); `dự án Luật ...` is a bill
         head = _head(text, p)
         k = None
         for h in (head, head.rsplit(" ", 1)[0]):  # `Luật Đất ...`, then the bare `Hiến pháp`
@@ -470,7 +512,7 @@ def _find_laws(text: str, taken: list[tuple[int, int]]) -> list[dict]:
                 break
         name, rows = None, []
         if k:
-            name, end = _collapse(k.group(0)), k.end()
+            name, end = expand_law_name(_collapse(k.group(0))), k.end()
             rows = _laws_by_name().get(_fold(name), [])
             dm = _LAW_DATE.match(text, end)
         else:
@@ -497,8 +539,9 @@ def _find_laws(text: str, taken: list[tuple[int, int]]) -> list[dict]:
         if not rows and _fold(name).startswith("phap lenh"):
             continue  # an ordinance is found by name only when the table holds it
         nxt = bisect.bisect_right(starts, p)
-        if nxt < len(starts) and starts[nxt] < end:
-            continue  # runs into a numbered mention: that one names the law
+        if nxt < len(starts) and (starts[nxt] < end or (
+                not text[end:starts[nxt]].strip() and text.startswith(("số", "Số"), starts[nxt]))):
+            continue  # runs into a numbered mention (`Luật X số 67/2025/QH15`): that one names the law
         law_type = "Bộ luật" if _fold(name).startswith("bo luat") else (
             "Hiến pháp" if _fold(name).startswith("hien phap") else
             "Pháp lệnh" if _fold(name).startswith("phap lenh") else "Luật")

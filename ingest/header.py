@@ -320,12 +320,17 @@ ATTACHED_TO = re.compile(
 )
 
 
+_SIGNED_BEFORE = re.compile(r"^[ |*]*(?:Nơi nhận\s*:|(?:KT|TM|TL|TUQ)\s*\.\s*[A-ZĐ])", re.MULTILINE)
+
+
 def _fill_from_attachment(doc: dict, text: str) -> None:
     """A file whose header was lost still names itself in its annexes' `(Kèm theo ... số N ngày ...)`."""
     if doc.get("number"):
         return
     m = ATTACHED_TO.search(text)
-    if not m:
+    # Only after the document's own end (signature, Nơi nhận): a file that opens with its `Kèm theo`
+    # line is a separate attachment (relation `attaches`), not the document it is attached to.
+    if not m or not _SIGNED_BEFORE.search(text, 0, m.start()):
         return
     doc["number"] = restore_diacritics(canonical_number(m.group("num")))
     if m.group("y") and not doc.get("issued_date"):

@@ -55,6 +55,11 @@ FIND_NUMBERS = [
     ("Thông tư liên tịch số 14/2015/TTLT-BTNMT-BNV-BTC", ["14/2015/TTLT-BTNMT-BNV-BTC"]),
     ("Công điện số 1280/CĐ-TTg ngày 2/12/2023", ["1280/CĐ-TTg"]),
     ("Kết luận số 21-KL/TW ngày 25/10/2021", ["21-KL/TW"]),
+    # party numbers written with slash and dash swapped (tnt305 09daab284f92e2dd, Bắc Ninh plan 141/KH-UBND)
+    ("biến, quán triệt Nghị quyết số 27/NQ- TW ngày 09/11/2022 của Ban Chấp hành", ["27-NQ/TW"]),
+    ("Chỉ thị số 05/CT-TU và Nghị quyết số 12/NQ - HU", ["05-CT/TU", "12-NQ/HU"]),
+    # a state code stays administrative: `123/UBND-VX`, `1280/CĐ-TTg`
+    ("Công văn số 123/UBND-VX; Công văn số 45/CV-TCT", ["123/UBND-VX", "45/CV-TCT"]),
     # corpus: tnt305_tai_lieu_noi_bo (Quảng Nam plan), diepxuan (decree preamble)
     ("Thực hiện Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt", ["749/QĐ-TTg"]),
     ("Căn cứ Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016 của Chính phủ quy định chi tiết một số "
@@ -359,6 +364,38 @@ IN_FORCE = [
 def test_law_without_year_is_the_one_in_force(text, issued, target):
     c = _extract(text, {**CENTRAL_DOC, "issued_date": issued})["citations"][0]
     assert (c["target_id"], c["resolution"], json.loads(c["flags"])) == (target, "inferred", ["year_from_force"])
+
+
+def _laws_found(text: str, issued: str) -> list[tuple]:
+    out = _extract(text, {**CENTRAL_DOC, "issued_date": issued})["citations"]
+    return [(c["cited_title"], c["target_id"]) for c in out]
+
+
+# Laws named by name in real snippets (tnt305_tai_lieu_noi_bo 09daab284f92e2dd, Bắc Ninh 141/KH-UBND of
+# 2025-11-20; 4e39af96b6891368, Quảng Ngãi 1627/QĐ-UBND of 2025-11-21): an abbreviated name, a name after
+# a pinpoint (`Điều 40 Luật ...`, `khoản 1 Điều 4\nLuật ...`), a name with its own comma.
+LAWS_BY_NAME = [
+    ("trong xây dựng và tổ chức thi hành pháp luật; Luật Ban hành văn bản QPPL và các", "2025-11-20",
+     [("Luật Ban hành văn bản quy phạm pháp luật", "64-2025-qh15")]),
+    ("khác theo quy định tại Điều 40 Luật Kế toán năm 2015.", "2025-11-21", [("Luật kế toán", "88-2015-qh13")]),
+    ("theo quy định tại khoản 1 Điều 4\nLuật Quản lý, sử dụng tài sản công: Cơ quan nhà nước, đơn vị", "2025-11-21",
+     [("Luật Quản lý, sử dụng tài sản công", "15-2017-qh14")]),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", "2025-11-21",
+     [("Luật Tổ chức chính quyền địa phương", "72-2025-qh15")]),
+    ("tổ chức thực hiện theo Luật NSNN và Luật Phổ biến, giáo dục pháp luật", "2025-11-20",
+     [("Luật ngân sách nhà nước", "83-2015-qh13"), ("Luật phổ biến, giáo dục pháp luật", "14-2012-qh13")]),
+    ("theo Luật Cán bộ, công chức", "2025-12-01", [("Luật Cán bộ, công chức", "80-2025-qh15")]),
+    ("theo Luật Cán bộ, công chức", "2025-06-30", [("Luật cán bộ, công chức", "22-2008-qh12")]),
+    ("theo Luật Ban hành văn bản quy phạm pháp luật", "2025-03-31",
+     [("Luật ban hành văn bản quy phạm pháp luật", "80-2015-qh13")]),
+    # a number before `Luật` that is no pinpoint names no one law
+    ("37 Luật có liên quan đến quy hoạch năm 2018", "2025-11-20", []),
+]
+
+
+@pytest.mark.parametrize("text,issued,expected", LAWS_BY_NAME)
+def test_laws_by_name(text, issued, expected):
+    assert _laws_found(text, issued) == expected
 
 
 def test_law_with_year_keeps_its_year():

@@ -50,6 +50,16 @@ LOOKUP = [
     ("Hiến pháp", 2013, ["hien-phap-2013"]),
     ("Luật Doanh nghiệp", 2020, ["59-2020-qh14"]),
     ("Luật Không có thật", None, []),
+    # the current laws of the main codes, with those they replaced
+    ("Luật Ban hành văn bản quy phạm pháp luật", None, ["80-2015-qh13", "64-2025-qh15"]),
+    ("Luật Kế toán", 2015, ["88-2015-qh13"]),
+    ("Luật Quản lý thuế", 2019, ["38-2019-qh14"]),
+    ("Luật Ngân sách nhà nước", 2025, ["89-2025-qh15"]),
+    ("Luật Đầu tư công", None, ["49-2014-qh13", "39-2019-qh14", "58-2024-qh15"]),
+    ("Luật Tổ chức Chính phủ", None, ["76-2015-qh13", "63-2025-qh15"]),
+    ("Luật Cán bộ, công chức", None, ["22-2008-qh12", "80-2025-qh15"]),
+    # a name whose own text holds a comma; 90/2025/QH15 is an amending law, not this one
+    ("Luật Quản lý, sử dụng tài sản công", None, ["15-2017-qh14"]),
     ("Pháp lệnh Ưu đãi người có công với cách mạng", None, ["26-2005-pl-ubtvqh11", "02-2020-ubtvqh14"]),
     ("Pháp lệnh ưu đãi người có công với cách mạng", 2020, ["02-2020-ubtvqh14"]),
 ]
@@ -73,6 +83,13 @@ EFFECTIVE = [
     ("89/2025/QH15", "2025-06-25", "2026-01-01"),
     ("02/2020/UBTVQH14", "2020-12-09", "2021-07-01"),  # CongBot 02_2020_UBTVQH14.md Điều 57
     ("26/2005/PL-UBTVQH11", "2005-06-29", None),
+    ("64/2025/QH15", "2025-02-19", "2025-04-01"),
+    ("63/2025/QH15", "2025-02-18", "2025-03-01"),
+    ("72/2025/QH15", "2025-06-16", "2025-07-01"),
+    ("80/2025/QH15", "2025-06-24", "2025-07-01"),
+    ("58/2024/QH15", "2024-11-29", "2025-01-01"),
+    ("88/2015/QH13", "2015-11-20", "2017-01-01"),  # VLC Luat-ke-toan-2015
+    ("38/2019/QH14", "2019-06-13", "2020-07-01"),  # VLC Luat-quan-ly-thue-2019
 ]
 
 
@@ -106,7 +123,15 @@ IN_FORCE = [
     ("Pháp lệnh Ưu đãi người có công với cách mạng", "2022-01-01", "02-2020-ubtvqh14"),
     ("Hiến pháp", "2013-12-31", "hien-phap-1992"),
     ("Hiến pháp", "2014-01-01", "hien-phap-2013"),
+    ("Luật Ban hành văn bản quy phạm pháp luật", "2025-11-20", "64-2025-qh15"),
+    ("Luật Tổ chức chính quyền địa phương", "2025-11-21", "72-2025-qh15"),
+    ("Luật Quản lý, sử dụng tài sản công", "2025-11-21", "15-2017-qh14"),
 ]
+
+
+def test_misread_numbers_are_left_out():
+    numbers = {r["number"] for r in laws()}
+    assert not numbers & {"64/2023/QH15", "90/2025/QH15"}
 
 
 @pytest.mark.parametrize("name,on,expected", IN_FORCE)
