@@ -7,11 +7,20 @@ Four sources, in this order (a span already taken by an earlier source is not re
   ...`, `b) Cơ quan thực hiện:` over `- Đơn vị chủ trì: ...`, `- Thời gian thực hiện: ...`) is one task,
   like a table row: the fields give lead / responsible / partner and the deadline (patterns/tasks.yaml
   `item_fields`); an item whose fields name no body is not a task;
+  Field paragraphs inside a bullet (`- Tổ chức tập huấn ...` / `*Đơn vị chủ trì thực hiện: *Sở X.` /
+  `*Thời gian thực hiện: *Thường xuyên.`) count too: bullets sharing one field block are one task;
 - `section`: inside a responsibility section (`TỔ CHỨC THỰC HIỆN`, `Trách nhiệm thực hiện` ...), a
-  unit whose heading names bodies (`b) Giám đốc Sở Nội vụ`) gives one task per child bullet (`+`
-  bullets stay inside the `-` above), or one task for its paragraph when it has no children;
+  unit whose heading names bodies (`b) Giám đốc Sở Nội vụ`, `2. Các Sở, ngành chủ trì, quản lý ... thuộc
+  Chương trình`, `1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:`) gives one task per child bullet
+  (`+` bullets stay inside the `-` above; a bullet wrapped after its label, `-\nPhân công ...`, is still one),
+  or one task for its paragraph when it has no children; a `Thời gian thực hiện: ...` paragraph under a
+  bullet is its deadline;
 - `inline`: sentences that open with bodies (`Thủ trưởng các sở ... chịu trách nhiệm thi hành`,
-  `Sở X có trách nhiệm ...`), or with `Giao X` / `Đề nghị X`, or that send a report to a body.
+  `Sở X có trách nhiệm ...`), or with `Giao X` / `Đề nghị X`, or that send a report to a body. A body
+  followed by a verb with no cue word is a duty only in responsibility sections, Kinh phí, decision
+  articles or unsectioned text (in `Các bước đánh giá` it is a step of the method). Later sentences of a
+  numbered item stay on its task; a paragraph opened by sentences with no duty (`Trên đây là Kế hoạch ...`)
+  is the task from its start.
 
 Roles come from cue words (patterns/tasks.yaml) in front of a list of bodies (`phối hợp với X, Y
 và Z` -> partner) or after the subject (`X chủ trì` -> lead). The heading's bodies are `responsible`.
@@ -63,6 +72,8 @@ def _rx() -> dict:
         "aims": re.compile(r"[*\s]*(?:" + "|".join(p["aims_headings"]) + r")(?!\w)"),
         "intro": re.compile(r"(?<!\w)(?:" + _alt(p["intro_ends"]) + r")\s*:?[\s*]*$"),
         "adverbial": re.compile(r"(?:" + _alt(p["adverbial_openers"]) + r")(?!\w)"),
+        "holder": re.compile(r"(?:" + _alt(p["holder_headings"]) + r")(?!\w)"),
+        "duty_zone": re.compile(r"(?<!\w)(?:" + _alt(p["duty_zones"]) + r")(?!\w)"),
     }
     return rx
 
@@ -103,6 +114,38 @@ def _month_end(y: int, m: int) -> str | None:
 
 
 def parse_deadline(text: str, year: int | None = None, *, cell: bool = False) -> dict:
+    """deadline_text, deadline_start, deadline_end of the first deadline in `text`, with its range: `Từ X đến
+    Y` / `X - Y` (start of X, end of Y), `Từ X` or `Từ X đến khi kết thúc ...` (a start, no end).
+
+    >>> parse_deadline("Từ ngày 01/01/2026 đến ngày 31/3/2026")["deadline_end"]
+    '2026-03-31'
+    """
+    got, span = _one_deadline(text, year, cell=cell)
+    if span is None:
+        return got
+    s, e = span
+    f = fold_same_length(text)
+    start, end = got["deadline_start"], got["deadline_end"]
+    inside = re.match(r"tu\s", f[s:e]) is not None  # the cue opens the match (`từ ngày 01/01/2026`)
+    since = inside or re.search(r"(?<!\w)tu\s*$", f[max(0, s - 6):s]) is not None
+    joint = re.compile(r"\s*(?:[-–]|den|toi)\s*").match(f, e)
+    if joint and end is not None:
+        rest = text[joint.end():]
+        nxt, nspan = _one_deadline(rest, year, cell=True)
+        if nspan is not None and not rest[:nspan[0]].strip() and nxt["deadline_end"] != end:
+            end, e = nxt["deadline_end"], joint.end() + nspan[1]
+        elif since:
+            end = None
+    elif since:
+        end = None
+    if since and not inside:  # the deadline text opens with `Từ`
+        s -= len(f[:s]) - len(f[:s].rstrip()) + 2
+    if since:
+        start = start or got["deadline_end"]
+    return {"deadline_text": text[s:e], "deadline_start": start, "deadline_end": end}
+
+
+def _one_deadline(text: str, year: int | None = None, *, cell: bool = False) -> tuple[dict, tuple[int, int] | None]:
     """deadline_text, deadline_start, deadline_end of the first deadline in `text`.
 
     `year` fills a bare `Quý III`; `cell` (a deadline column) accepts forms without a cue word.
@@ -151,7 +194,8 @@ def parse_deadline(text: str, year: int | None = None, *, cell: bool = False) ->
         elif m.group("cue") in ("den het", "den", "cham nhat"):
             found.append((m, None, _month_end(y, mo)))
         else:
-            found.append((m, _iso(y, mo, 1), _month_end(y, mo)))
+            m0 = int(m.group("m0")) if m.group("m0") else mo  # `Tháng 11 - 12/2025`
+            found.append((m, _iso(y, m0, 1) if 1 <= m0 <= 12 else None, _month_end(y, mo)))
         break
     if not found:
         for m in rx["year"].finditer(f):
@@ -166,14 +210,14 @@ def parse_deadline(text: str, year: int | None = None, *, cell: bool = False) ->
                 found.append((m, _iso(y, 1, 1), _iso(y, 12, 31)))
             break
     if not found:
-        return {"deadline_text": None, "deadline_start": None, "deadline_end": None}
+        return {"deadline_text": None, "deadline_start": None, "deadline_end": None}, None
     m, start, end = min(found, key=lambda x: x[0].start())
     if _rx()["open_end"].match(f, m.end()):  # `Năm 2025 và các năm tiếp theo`: a start, no end
         end = None
     s, e = m.span()
     while s < e and text[s].isspace():
         s += 1
-    return {"deadline_text": text[s:e], "deadline_start": start, "deadline_end": end}
+    return {"deadline_text": text[s:e], "deadline_start": start, "deadline_end": end}, (s, e)
 
 
 def parse_recurrence(text: str) -> str | None:
@@ -281,6 +325,15 @@ def _roles_in(text: str, folded: str, start: int, end: int, mentions: list[dict]
         else:
             prev_end, prev_role = e, None
     return out
+
+
+def _cued(folded: str, pos: int, end: int) -> bool:
+    """A role cue (`chủ trì`, `có trách nhiệm` ...) before the first comma after `pos` (`Sở, ban, ngành thuộc
+    Ủy ban nhân dân Thành phố có trách nhiệm rà soát ...`; not `... tổng hợp biểu mẫu theo dự án, ... được
+    phân công chủ trì`)."""
+    m = re.compile(r"[.,;:]").search(folded, pos, end)
+    clause_end = m.start() if m else end
+    return any(rx.search(folded, pos, clause_end) for _, rx in _rx()["after"])
 
 
 def _subject_roles(folded: str, pos: int, end: int) -> list[str]:
@@ -457,6 +510,24 @@ def field_kind(text: str) -> tuple[str, int] | None:
     return None
 
 
+def inner_fields(text: str, start: int, end: int) -> list[tuple[str, int, int, int]]:
+    """(kind, field start, value start, value end) of the paragraphs of [start, end) after its first that
+    open with an assignment field: trafilatura keeps unlabelled lines inside the bullet above them, so
+    `- Tổ chức tập huấn ...` / `*Đơn vị chủ trì thực hiện: *Sở Tư pháp.` / `Thời\ngian thực hiện: Tháng
+    12/2025.` is one unit whose later paragraphs are the item's fields."""
+    out: list[tuple[str, int, int, int]] = []
+    for m in _PARAGRAPH.finditer(text, start, end):
+        p = m.end()
+        if out and out[-1][3] == -1:
+            out[-1] = (*out[-1][:3], m.start())
+        k = field_kind(text[p:min(end, p + 120)]) if p < end else None
+        if k:
+            out.append((k[0], p, p + k[1], -1))
+    if out and out[-1][3] == -1:
+        out[-1] = (*out[-1][:3], end)
+    return out
+
+
 _CLAUSE_END = re.compile(r";|\.(?=\s)|\n\s*\n")
 
 
@@ -496,6 +567,22 @@ def _field_roles(text, folded, kind, s, e, mentions) -> list[tuple[dict, str]]:
     return out
 
 
+def _read_fields(text, folded, fields, mentions) -> tuple[list[tuple[dict, str]], str | None]:
+    """(mention, role) and the deadline text of fields given as (kind, field start, value start, value end);
+    `Đơn vị chủ trì tham mưu thực hiện: X` makes X lead and advise."""
+    found: list[tuple[dict, str]] = []
+    deadline_src = None
+    for kind, fs, vs, ve in fields:
+        if kind == "deadline":
+            deadline_src = deadline_src or text[vs:ve].strip(" *_\n") or None
+            continue
+        got = _field_roles(text, folded, kind, vs, ve, mentions)
+        if kind == "lead" and re.search(r"tham\s+muu", folded[fs:vs]):
+            got += [(mn, "advise") for mn, r in got if r == "lead"]
+        found += got
+    return found, deadline_src
+
+
 def _collect_fields(u: dict, kids: dict, kinds: dict, out: list[dict]) -> None:
     """The field units under `u`: its field children and theirs (`b) Cơ quan thực hiện:` > `- Đơn vị chủ trì:`)."""
     for c in sorted(kids.get(u["id"], []), key=lambda c: c["start"]):
@@ -531,6 +618,7 @@ def _field_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken):
             end = max(end, subtree_end(c))
         return end
 
+    _inner_field_tasks(text, folded, units, kids, kinds, doc, mentions, tasks, roles, seen, taken)
     for item in sorted(items.values(), key=lambda u: u["start"]):
         fields: list[dict] = []
         _collect_fields(item, kids, kinds, fields)
@@ -540,15 +628,9 @@ def _field_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken):
         s, e = _strip_span(text, item["start"], first)
         if e - s < 3 or taken.hit(s, e):
             continue
-        found: list[tuple[dict, str]] = []
-        deadline_src = None
-        for f in fields:
-            kind, vpos = kinds[f["id"]]
-            vs, ve = f["start"] + vpos, f["start"] + len(f["text"])
-            if kind == "deadline":
-                deadline_src = deadline_src or text[vs:ve].strip()
-            else:
-                found += _field_roles(text, folded, kind, vs, ve, mentions)
+        found, deadline_src = _read_fields(text, folded, [
+            (kinds[f["id"]][0], f["start"], f["start"] + kinds[f["id"]][1], f["start"] + len(f["text"])) for f in fields],
+            mentions)
         if not any(r in ("lead", "responsible") for _, r in found):
             continue  # an item with no body assigned is not a task
         task = _task_row(doc, item["id"], s, e, text, "section", deadline_src, cell=deadline_src is not None)
@@ -559,6 +641,44 @@ def _field_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken):
             if role != "partner":  # the partners are the field's; `phối hợp với Bộ X` in the content is not
                 _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
         taken.append((item["start"], max(subtree_end(item), e)))
+
+
+def _own_end(u: dict, kids: dict) -> int:
+    """Where the unit's own text ends: at its first child."""
+    cs = [c["start"] for c in kids.get(u["id"], [])]
+    return min(cs) if cs else u["start"] + len(u["text"])
+
+
+def _inner_field_tasks(text, folded, units, kids, kinds, doc, mentions, tasks, roles, seen, taken):
+    """Bullets followed by their own field paragraphs (`- Thường xuyên rà soát ...` / `*Đơn vị chủ trì thực
+    hiện: *Các Sở, ngành ...` / `*Thời gian thực hiện: *Thường xuyên.`): one task per field block, from the
+    first bullet after the previous block (bullets sharing one block are one item) to the block."""
+    for siblings in kids.values():
+        group: list[dict] = []
+        for u in sorted(siblings, key=lambda u: u["start"]):
+            if u["kind"] in _SKIP_KINDS or u["id"] in kinds or u.get("label") not in ("-", "+", "•"):
+                group = []
+                continue
+            group.append(u)
+            own = _own_end(u, kids)
+            fl = inner_fields(text, u["start"], own)
+            if not fl:
+                continue
+            first, group = group[0], []
+            s, e = _strip_span(text, first["start"], fl[0][1])
+            if e - s < 3 or taken.hit(s, e):
+                continue
+            found, deadline_src = _read_fields(text, folded, fl, mentions)
+            if not any(r in ("lead", "responsible") for _, r in found):
+                continue
+            task = _task_row(doc, first["id"], s, e, text, "section", deadline_src, cell=deadline_src is not None)
+            tasks.append(task)
+            for mn, role in found:
+                _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
+            for mn, role in _roles_in(text, folded, s, e, mentions.within(s, e)):
+                if role not in ("partner", "requested"):  # the fields say who takes part
+                    _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
+            taken.append((s, own))
 
 
 # ---------------------------------------------------------------- sections
@@ -578,6 +698,11 @@ def _body_heading(text: str, folded: str, span: tuple[int, int], mentions: _Ment
     ms = mentions.within(s, e)
     if not ms:
         return None
+    for d in re.finditer(r"\s[-–]\s", text[ms[0]["end"]:e]):  # `Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo`:
+        cut = ms[0]["end"] + d.start()  # what follows the dash describes the body before it
+        if not any(m["start"] < cut < m["end"] for m in ms):
+            e, ms = cut, [m for m in ms if m["end"] <= cut]
+            break
     rest = list(folded[s:e])
     for m in ms:
         rest[m["start"] - s:m["end"] - s] = " " * (m["end"] - m["start"])
@@ -594,6 +719,28 @@ def _body_heading(text: str, folded: str, span: tuple[int, int], mentions: _Ment
     return ms if len(words) <= 2 else None
 
 
+def _holder_heading(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
+    """Mentions that open a heading over bullets, the words after them describing the holder (`2. Các Sở,
+    ngành chủ trì, quản lý, tham gia thực hiện các dự án ...`, `*1.5. Trách nhiệm của đối tượng thực hiện
+    kiểm kê:*`), else None. A heading with `Trách nhiệm của` / `Nhiệm vụ của` names a holder even when the
+    gazetteer does not know it (an empty list)."""
+    s, e = span
+    lm = _LABEL.match(text, s, e)
+    p = lm.end() if lm else s
+    p += len(folded[p:e]) - len(folded[p:e].lstrip(" *_\n"))
+    if e - p > 400 or re.search(r"[.;](?!\S)", folded[p:e].rstrip(" *_\n")):
+        return None  # a sentence, not a heading
+    hm = _rx()["holder"].match(folded, p, e)
+    ms = mentions.within(s, e)
+    subj, _ = _subject_list(folded, hm.end() if hm else p, e, ms)
+    if subj or hm:
+        return subj
+    if ms and not _leading_verb(folded, p, e):
+        # `1.3. Các cơ quan tham mưu quản lý ngành, lĩnh vực (gồm các Sở: Xây dựng, ...)`: the bodies it names
+        return ms
+    return None
+
+
 def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken):
     kids: dict = {}
     for u in units:
@@ -608,15 +755,24 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
 
     def walk(u, inside):
         children = kids.get(u["id"], [])
-        if inside and u.get("label") not in ("-", "+") and u["kind"] not in ("table", "recipients", "signature"):
+        own = _rx()["holder"].match(folded, _strip_span(text, u["start"], u["end"])[0])  # `Trách nhiệm của X:`
+        if (inside or own) and u.get("label") not in ("-", "+") and u["kind"] not in ("table", "recipients", "signature"):
             hspan = _heading_span(text, u, children)
             hm = _body_heading(text, folded, hspan, mentions)
-            if hm:
+            if hm is None and children and any(c.get("label") in ("-", "+", "•") for c in children):
+                hm = _holder_heading(text, folded, hspan, mentions)
+            subheads = children and all(c.get("label") not in ("-", "+", "•") and kids.get(c["id"]) for c in children)
+            if hm is not None and not subheads:  # (`1. Nhiệm vụ của thành viên Ban Chỉ đạo` over `1.1. Trưởng Ban`)
                 requested = bool(re.search(r"(?<!\w)de nghi", folded[hspan[0]:hspan[1]]))
                 spans = []
                 if children:
-                    spans = [(c["id"], *_strip_span(text, c["start"], _item_end(text, c["start"], c["end"])))
-                             for c in children if c["kind"] not in ("table",)]
+                    p = hspan[1] + len(text[hspan[1]:children[0]["start"]]) - len(text[hspan[1]:children[0]["start"]].lstrip())
+                    first = [] if p >= children[0]["start"] or text[p] not in "-+•" else [
+                        (u["id"], *_strip_span(text, a, b)) for a, b in _bare_bullets(text, p, children[0]["start"], text[p])]
+                    # (`1.2. Sở Tài chính ...` / `-\nTuyên truyền ...`: a first bullet the parser left in the heading)
+                    spans = first + [(c["id"], *_strip_span(text, a, b)) for c in children if c["kind"] not in ("table",)
+                             for a, b in _bare_bullets(text, c["start"], _item_end(text, c["start"], c["end"]),
+                                                       c.get("label"))]
                 else:
                     p = hspan[1]
                     while p < u["end"] and text[p].isspace():
@@ -627,8 +783,12 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                 for uid, s, e in spans:
                     if taken.hit(s, e) or e - s < 3:
                         continue
-                    task = _task_row(doc, uid, s, e, text, "section")
+                    # `Thời gian thực hiện: ...` (and other fields) under the bullet
+                    found, dl = _read_fields(text, folded, inner_fields(text, s, e), mentions)
+                    task = _task_row(doc, uid, s, e, text, "section", dl, cell=dl is not None)
                     tasks.append(task)
+                    for mn, role in found:
+                        _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
                     for mn in hm:
                         _add_role(roles, seen, task["id"], mn["body_id"], "requested" if requested else "responsible",
                                   mn["raw"])
@@ -650,11 +810,25 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 
 
+def _bare_bullets(text: str, start: int, end: int, label: str | None) -> list[tuple[int, int]]:
+    """[start, end) split where a line holds only the item's own bullet label: trafilatura wraps `-\nPhân công,
+    chỉ đạo ...` so that the parser keeps that bullet inside the one above it."""
+    if label not in ("-", "+", "•"):
+        return [(start, end)]
+    out, pos = [], start
+    for m in re.finditer(r"\n[ \t]*\n[ \t]*" + re.escape(label) + r"[ \t]*(?=\n)", text[start:end]):
+        out.append((pos, start + m.start()))
+        pos = start + m.start() + 1
+    out.append((pos, end))
+    return out
+
+
 def _item_end(text: str, start: int, end: int) -> int:
     """Where an item's text ends: at a blank line before an unlabelled paragraph (the plan's closing
     `Trên đây là Kế hoạch ...` is not part of the last bullet above it)."""
     for m in _PARAGRAPH.finditer(text, start, end):
-        if m.end() < end and not _LABEL.match(text, m.end()) and not text.startswith("|", m.end()):
+        if m.end() < end and not _LABEL.match(text, m.end()) and not text.startswith("|", m.end()) \
+                and not field_kind(text[m.end():min(end, m.end() + 120)]):  # `Thời gian thực hiện: ...` is the item's
             return m.start()
     return end
 
@@ -710,6 +884,23 @@ def _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
                 under_aims(by_id.get(u.get("parent_id")))
         return memo[u["id"]]
 
+    heading_rx, duty_rx = _rx()["heading"], _rx()["duty_zone"]
+    zone: dict = {}
+
+    def bare_ok(u) -> bool:  # inside a duty section, an article, or no section at all
+        if u is None:
+            return True
+        if u["id"] not in zone:
+            end = folded.find("\n\n", u["start"], u["start"] + 200)  # the heading, not the text under it
+            head = re.sub(r"\s+", " ", folded[u["start"]:end if end != -1 else u["start"] + 200])
+            if u["kind"] == "article" or heading_rx.search(head) or duty_rx.search(head):
+                zone[u["id"]] = True
+            elif u.get("label") and re.fullmatch(r"[IVXLC]+", u["label"]):
+                zone[u["id"]] = False  # a part of the plan that assigns no duty (Nội dung, Nhiệm vụ, giải pháp)
+            else:
+                zone[u["id"]] = bare_ok(by_id.get(u.get("parent_id")))
+        return zone[u["id"]]
+
     regions = []
     for u in by_start:
         if u["kind"] in _SKIP_KINDS or skip.hit(u["start"], u["start"] + 1) or under_aims(u):
@@ -721,15 +912,16 @@ def _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
             if e - s < 10 or taken.hit(s, e):
                 continue
             ms = mentions.within(s, e)
-            if not ms:
-                continue
-            found = _inline_assignment(text, folded, s, e, ms)
+            found = _inline_assignment(text, folded, s, e, ms, bare_ok(u)) if ms else None
+            last = tasks[-1] if tasks else None
+            follows = (last and last["origin"] == "inline" and last["unit_id"] == u["id"] and last["end"] <= s
+                       and not text[last["end"]:s].strip() and "\n\n" not in text[last["end"]:s])
+            if not found and follows and text[u["start"]:u["start"] + 1] not in "-+•":
+                found = [], None  # `1. Các cơ quan ... xây dựng Kế hoạch .... Định kỳ báo cáo ... hằng năm`: one item
             if not found:
                 continue
             subj_roles, pred = found
-            last = tasks[-1] if tasks else None
-            if (not subj_roles and last and last["origin"] == "inline" and last["unit_id"] == u["id"]
-                    and last["end"] <= s and not text[last["end"]:s].strip() and "\n\n" not in text[last["end"]:s]):
+            if not subj_roles and follows:
                 # `... nghiêm túc triển khai thực hiện. Trong quá trình thực hiện, ... kịp thời phản ánh về X`:
                 # a duty with no subject of its own goes on the task before it
                 last["end"], last["text"] = e, text[last["start"]:e]
@@ -742,13 +934,30 @@ def _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
                 continue
             if not subj_roles and not any(r == "report_to" for _, r in _roles_in(text, folded, s, e, ms)):
                 continue  # a duty with no subject and nothing sent to a body, after no task to go on
-            task = _task_row(doc, u["id"], s, e, text, "inline", action_from=pred)
+            ts = _paragraph_lead(text, rs, s, taken)
+            task = _task_row(doc, u["id"], ts, e, text, "inline", action_from=pred if ts == s else None)
+            if ts != s:
+                task["action"] = leading_action(text[pred or s:e].lstrip(" ,:"))
             tasks.append(task)
             for mn, role in subj_roles:
                 _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
             for mn, role in _roles_in(text, folded, s, e, ms):
                 _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
-            taken.append((s, e))
+            taken.append((ts, e))
+
+
+def _paragraph_lead(text: str, region_start: int, s: int, taken: _Taken) -> int:
+    """Where an inline task starts: at its paragraph when sentences with no duty open the paragraph (`Trên đây
+    là Kế hoạch giám sát ... năm 2025. Trong quá trình tổ chức thực hiện, ... đề nghị các cơ quan, đơn vị kịp
+    thời phản ánh về Sở X`: the closing paragraph is the task), else `s`."""
+    p = text.rfind("\n\n", region_start, s)
+    p = region_start if p == -1 else p + 2
+    p, _ = _strip_span(text, p, s)
+    lead = text[p:s].rstrip()
+    if p < s and lead.endswith(".") and not re.search(r":[ \t]*\n", lead) and not taken.hit(p, s) \
+            and not _LABEL.fullmatch(lead):  # (`Chính phủ:\nĐiều 94 ...`: a heading line is no lead-in sentence)
+        return p
+    return s
 
 
 def _proper_gap(text: str, folded: str, s: int, e: int) -> bool:
@@ -805,8 +1014,12 @@ def _exhortation(folded: str, s: int, e: int) -> bool:
     return not (parse_deadline(part)["deadline_text"] or parse_recurrence(part))
 
 
-def _inline_assignment(text, folded, s, e, ms):
-    """([(mention, role)], where the predicate starts) when the sentence [s, e) assigns a duty, else None."""
+def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
+    """([(mention, role)], where the predicate starts) when the sentence [s, e) assigns a duty, else None.
+
+    `bare`: a body followed by a verb with no cue word (`Các sở, ngành chủ động bố trí ...`) is a duty; true
+    in responsibility sections, Kinh phí, decision articles and text with no sections, false in content
+    sections (`Các bước đánh giá`: `+ Các cơ quan, đơn vị liên quan thu thập thông tin ...` is a step)."""
     if _rx()["intro"].search(folded, s, e):  # `UBND tỉnh ban hành Kế hoạch ... như sau:` opens the plan
         return None
     for role, rx in _rx()["opener"]:
@@ -830,6 +1043,8 @@ def _inline_assignment(text, folded, s, e, ms):
                         return None
                     after = _subject_roles(folded, opos, e)
                     return [(mn, r) for mn in obj for r in sorted({role, *after})], opos
+    if subj and not bare and not _cued(folded, pos, e):
+        return None  # `+ Các cơ quan, đơn vị liên quan thu thập thông tin ...`: a step of the method, not a duty
     nxt = re.search(r"[^\W\d_]", text[pos:e]) if subj else None
     if subj and len(re.findall(r"\w+", folded[pos:e])) >= 3 and nxt and nxt.group(0).islower():
         # (`Sở Tư pháp, Sở Khoa học và Công nghệ, Phòng Hành chính ...`: a list of names, no predicate)
@@ -838,7 +1053,20 @@ def _inline_assignment(text, folded, s, e, ms):
     m = _rx()["adverbial"].match(folded, s, e)
     if m:  # `Căn cứ nội dung Kế hoạch ..., các sở, ngành ... xây dựng kế hoạch`: the subject after the clause
         for c in re.finditer(r",", folded[m.end():min(e, s + 200)]):
-            subj, pos = _subject_list(folded, m.end() + c.end(), e, ms)
+            p = m.end() + c.end()
+            p += len(folded[p:e]) - len(folded[p:e].lstrip())
+            for role, rx in _rx()["opener"]:  # `Trong quá trình thực hiện, nếu có vướng mắc, đề nghị X phản ánh`
+                om = rx.match(folded, p, e)
+                if om:
+                    subj, pos = _subject_list(folded, om.end(), e, ms)
+                    if subj:
+                        if _exhortation(folded, s, e):
+                            return None
+                        after = _subject_roles(folded, pos, e)
+                        return [(mn, r) for mn in subj for r in sorted({role, *after})], pos
+            if not bare:
+                continue
+            subj, pos = _subject_list(folded, p, e, ms)
             if subj and len(re.findall(r"\w+", folded[pos:e])) >= 3:
                 after = _subject_roles(folded, pos, e) or ["responsible"]
                 return [(mn, r) for mn in subj for r in after], pos

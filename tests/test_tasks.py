@@ -520,3 +520,168 @@ def test_open_addressee_heading():
     out = run(text, units)
     assert [t["origin"] for t in out["tasks"]] == ["section", "section"]
     assert roles(out) == {("responsible", "group:cac-chu-dau-tu@ho-chi-minh")}
+
+
+# ---------------------------------------------------------------- shapes from the held-out round (2025 plans)
+
+def _parsed(raw: str, doc: dict) -> dict:
+    """The real structure parser over a snippet (trafilatura layout kept), then bodies and tasks."""
+    from ingest.normalize import normalize
+    from ingest.structure import parse_structure
+
+    text, _ = normalize(raw)
+    return {"text": text, **run(text, parse_structure(text, doc["id"]), doc)}
+
+
+def _summary(out: dict) -> list[tuple[str, set[tuple[str, str]], str | None, str | None]]:
+    """(first words, {(role, body id)}, deadline start, deadline end) per task, in text order."""
+    by: dict = {}
+    for r in out["task_bodies"]:
+        by.setdefault(r["task_id"], set()).add((r["role"], r["body_id"].split("@")[0]))
+    return [(" ".join(t["text"].split())[:24], by.get(t["id"], set()), t["deadline_start"], t["deadline_end"])
+            for t in out["tasks"]]
+
+
+BACNINH = {"id": "doc", "province": "Bắc Ninh", "issued_date": "2025-08-01"}
+QUANGNGAI = {"id": "doc", "province": "Quảng Ngãi", "issued_date": "2025-11-21"}
+CANTHO = {"id": "doc", "province": "Cần Thơ", "issued_date": "2025-06-01"}
+
+SHAPES = [
+    # KH 141/KH-UBND Bắc Ninh III.4: `-` bullets followed by italic field paragraphs; two bullets share the
+    # first field block (one task from the first bullet), the third has its own; `chủ trì tham mưu` = lead + advise
+    ("italic fields under bullets", BACNINH, """III. NHIỆM VỤ, GIẢI PHÁP
+
+4. Nâng cao
+phẩm chất, năng lực cho đội ngũ cán bộ, công chức
+
+- Tăng cường công tác giáo dục
+chính trị, tư tưởng cho đội ngũ cán bộ, công chức.
+
+- Nâng cao nhận thức, ý thức
+trách nhiệm của đội ngũ cán bộ, công chức.
+
+*Đơn vị thực hiện: *Các Sở,
+ngành, đơn vị, UBND cấp xã.
+
+*Đơn vị phối hợp: *Sở Tư
+pháp.
+
+*Thời gian thực hiện: *Thường
+xuyên.
+
+- Tổ chức tập huấn, bồi dưỡng
+kiến thức, kỹ năng xây dựng pháp luật.
+
+*Đơn vị chủ trì tham mưu thực
+hiện: *Sở Tư pháp.
+
+*Đơn vị phối hợp thực hiện: *Sở
+Nội vụ.
+
+*Thời gian thực hiện: *Từ
+01/7/2025.
+""", [("Tăng cường công tác giáo", {("responsible", "group:cac-so-nganh"), ("responsible", "group:uy-ban-nhan-dan-cap-xa"),
+                                   ("partner", "so-tu-phap")}, None, None),
+       ("Tổ chức tập huấn, bồi dư", {("lead", "so-tu-phap"), ("advise", "so-tu-phap"), ("partner", "so-noi-vu")},
+        "2025-07-01", None)]),
+    # QĐ 1627/QĐ-UBND Quảng Ngãi IV.1.2: a sub-heading naming a body with an apposition after a dash; bullets
+    # wrapped after their label (`-\nTuyên truyền`, the first one left in the heading by the parser), each with
+    # its own `Thời gian thực hiện/hoàn thành` paragraph
+    ("body sub-heading, wrapped bullets with deadlines", QUANGNGAI, """IV. NHIỆM VỤ CỤ THỂ
+
+1.
+Nhiệm vụ của thành viên Ban Chỉ đạo
+
+1.2.
+Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo
+
+-
+Tuyên truyền, phổ biến các quy định về quản lý, sử dụng tài sản công.
+
+Thời
+gian thực hiện: Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê.
+
+-
+Tham mưu triển khai thực hiện kế hoạch kiểm kê.
+
+Thời
+gian hoàn thành: Tháng 11 - 12/2025.
+
+- Tổng
+hợp kết quả kiểm kê, báo cáo kết quả kiểm kê gửi Bộ Tài chính. Thời gian hoàn
+thành: Trước ngày 31/5/2026.
+""", [("Tuyên truyền, phổ biến c", {("responsible", "so-tai-chinh")}, "2025-11-01", None),
+       ("Tham mưu triển khai thực", {("responsible", "so-tai-chinh"), ("advise", "so-tai-chinh")},
+        "2025-11-01", "2025-12-31"),
+       ("Tổng hợp kết quả kiểm kê", {("responsible", "so-tai-chinh"), ("report_to", "bo-tai-chinh")},
+        None, "2026-05-31")]),
+    # KH 160/KH-UBND Cần Thơ: method steps whose subject is a body with no cue word are not tasks; a group
+    # heading goes on describing its bodies; `Đề nghị X` heading; the closing paragraph is one task from
+    # `Trên đây là ...`, its `đề nghị` after a clause gives `requested`, not `responsible`
+    ("content steps, described group heading, closing đề nghị", CANTHO, """IV. PHƯƠNG
+PHÁP, CÁC BƯỚC GIÁM SÁT, ĐÁNH GIÁ
+
+3. Các bước đánh giá
+
++ Các cơ quan, đơn vị liên quan
+thu thập thông tin theo các mẫu biểu quy định.
+
++ Sở Nông nghiệp và Môi trường
+tổng hợp chung các mẫu biểu; xây dựng báo cáo giám sát.
+
+VI. TỔ CHỨC
+THỰC HIỆN
+
+2. Các Sở, ngành chủ trì, quản
+lý, tham gia thực hiện các dự án, tiểu dự án, nội dung thành phần thuộc Chương
+trình
+
+- Phê duyệt kế hoạch giám sát,
+đánh giá.
+
+3. Đề nghị Ủy ban Mặt trận Tổ
+quốc Việt Nam thành phố
+
+Chỉ đạo các đơn vị liên quan
+giám sát việc thực hiện Chương trình theo quy định.
+
+Trên đây là Kế hoạch giám sát,
+đánh giá năm 2025. Trong quá trình tổ chức thực hiện, nếu có khó khăn,
+vướng mắc, đề nghị các cơ quan, đơn vị kịp thời phản ánh về Sở Nông
+nghiệp và Môi trường tổng hợp./.
+""", [("Phê duyệt kế hoạch giám ", {("responsible", "group:cac-so-nganh")}, None, None),
+       ("Chỉ đạo các đơn vị liên", {("requested", "ubmttq")}, None, None),
+       ("Trên đây là Kế hoạch giá", {("requested", "group:cac-co-quan-don-vi"),
+                                     ("report_to", "so-nong-nghiep-va-moi-truong")}, None, None)]),
+]
+
+
+@pytest.mark.parametrize("name,doc,raw,expected", SHAPES, ids=[s[0] for s in SHAPES])
+def test_plan_shapes(name, doc, raw, expected):
+    got = _summary(_parsed(raw, doc))
+    assert [g[0][:len(x[0])] for g, x in zip(got, expected, strict=False)] == [x[0] for x in expected]
+    assert len(got) == len(expected)
+    for g, x in zip(got, expected, strict=True):
+        assert g[1] == x[1], g[0]
+        assert (g[2], g[3]) == (x[2], x[3]), g[0]
+
+
+@pytest.mark.parametrize("heading", ["1.5.\nTrách nhiệm của đối tượng thực hiện kiểm kê:",
+                                     "1.6.\nTrách nhiệm của các cơ quan quản lý cấp trên:"])
+def test_holder_heading_without_known_body(heading):
+    # QĐ 1627/QĐ-UBND Quảng Ngãi IV.1.5-6: `Trách nhiệm của X:` names the holder even when X is not a known body
+    raw = f"IV. NHIỆM VỤ CỤ THỂ\n\n{heading}\n\n- Thành lập Tổ kiểm kê.\n\nThời\nhạn hoàn thành: Trước ngày 30/11/2025.\n"
+    got = _summary(_parsed(raw, QUANGNGAI))
+    assert [(g[0][:20], g[3]) for g in got] == [("Thành lập Tổ kiểm kê", "2025-11-30")]
+
+
+def test_numbered_item_keeps_its_later_sentences():
+    # KH 141/KH-UBND Bắc Ninh IV.1: the report duty in the item's second sentence stays on the item's task
+    raw = ("IV. TỔ CHỨC THỰC HIỆN\n\n1. Các cơ quan, đơn vị,\nđịa phương xây dựng Kế hoạch triển khai thực hiện "
+           "xong trong tháng 12/2025.\nĐịnh kỳ báo cáo UBND tỉnh (qua Sở Tư pháp) kết quả thực hiện Kế hoạch hằng năm\n"
+           "(trước ngày 15 tháng 11).\n")
+    out = _parsed(raw, BACNINH)
+    assert len(out["tasks"]) == 1
+    t = out["tasks"][0]
+    assert (t["deadline_end"], t["recurrence"]) == ("2025-12-31", "annual")
+    assert "Định kỳ báo cáo" in t["text"]
