@@ -146,7 +146,7 @@ def body_templates() -> tuple[dict[str, dict], list[tuple[str, str]]]:
                 pats.append((label, form))
     for row in gaz["groups"]:
         label = f"group:{row['key']}"
-        templates[label] = {**row, "kind": "group", "scope": "group"}
+        templates[label] = {**row, "kind": row.get("kind", "group"), "scope": "group"}
         for p in row["patterns"]:
             for form in _expand(p, macros):
                 pats.append((label, form))
@@ -175,8 +175,8 @@ def _nlp():
     rows = []
     for label, surface in pats:
         key = _squash(fold(surface))
-        if label.startswith("group:"):
-            toks = [t.text for t in nlp.make_doc(key)]
+        toks = [t.text for t in nlp.make_doc(key)] if label.startswith("group:") else []
+        if any(t in {",", ";"} for t in toks):  # a group wording without commas is a plain phrase
             pattern = [{"LOWER": t, "OP": "?"} if t in {",", ";"} else {"LOWER": t} for t in toks]
             rows.append({"label": label, "pattern": pattern})
         else:
@@ -208,11 +208,14 @@ def _trie_regex(words: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _prefilter() -> re.Pattern:
-    """Cue regex: the first three words of every pattern, on folded text (two let `tổ chức`, `cơ quan`,
+    """Cue regex: the first three words of every pattern (or of its template's `cues`), on folded text (two let `tổ chức`, `cơ quan`,
     `doanh nghiệp` open a window at every use of those words)."""
-    _, pats = body_templates()
+    templates, pats = body_templates()
     heads = set()
-    for _, surface in pats:
+    cues = [(label, c) for label, t in templates.items() for c in t.get("cues", [])]
+    for label, surface in [*pats, *cues]:
+        if templates[label].get("cues") and (label, surface) not in cues:
+            continue  # `Thuế` opens a window only where a cue (`Thuế tỉnh`) stands, not at every tax
         words = re.findall(r"[^\s,;]+", _squash(fold(surface)))
         heads.add(" ".join(words[:3]))
     return re.compile(r"(?<![\w&./-])(?:" + _trie_regex(sorted(heads)) + r")(?![\w&])")
@@ -327,7 +330,10 @@ def _resolve(label: str, text: str, folded: str, start: int, end: int, doc_provi
     t = templates[label]
     scope = t["scope"]
     if scope == "central":
-        parent = "chinh-phu" if t["kind"] in ("ministry", "agency") else None
+        region = _REGION.match(folded, end) if t.get("region") else None
+        if region:
+            return _regional(t, t["id"], text, region), region.end()
+        parent = t.get("parent") or ("chinh-phu" if t["kind"] in ("ministry", "agency") else None)
         return _body_row(t["id"], t["name"], t.get("short_name") or t["name"], t["kind"], "central", None, parent,
                          valid_from=t.get("valid_from"), valid_to=t.get("valid_to")), end
     if scope == "named":
@@ -336,6 +342,20 @@ def _resolve(label: str, text: str, folded: str, start: int, end: int, doc_provi
     if t["kind"] in ("press", "mass_org", "agency", "court", "procuracy") and not text[start].isupper():
         return None  # `đài truyền hình` in lower case is a kind of thing, not a named body
     key = t.get("key") or label.split(":", 1)[1]
+    if t.get("region"):
+        region = _REGION.match(folded, end)
+        if region:  # `Kho bạc Nhà nước khu vực XI`: a regional office of a central system, no province
+            return _regional(t, key, text, region), region.end()
+    if t.get("elided"):
+        return _elided(t, text, folded, end, doc_province)
+    if t.get("topic_tail"):
+        return _topic_body(t, key, text, folded, end, doc_province)
+    number = None
+    if t.get("numbered"):
+        number = _NUMBER.match(folded, end)
+        if not number:
+            return None
+        end = number.end()
     tail_end, prov, explicit = _jurisdiction_tail(text, folded, end, doc_province)
     if key == "ubnd" and not (explicit and tail_end > end):
         sub = _subplace(text, folded, end)
@@ -375,7 +395,7 @@ def _resolve(label: str, text: str, folded: str, start: int, end: int, doc_provi
         if t.get("keep_wording") and not re.match(r"(?i)c[aá]c\s|ủy ban|uy ban", wording):
             wording = "các " + wording  # an addressee group is plural: `sở, ban, ngành` = `các sở, ban, ngành`
         canon = _canonical_order(wording, name) if t.get("keep_wording") else wording
-        if t.get("keep_wording") and slug(canon) != slug(name):
+        if t.get("keep_wording") and _related(slug(canon)) not in (_related(slug(name)), _related(slug(name)) + "-lien-quan"):
             # a group keeps its wording (`các sở, ngành có liên quan` is not `các sở, ban, ngành`);
             # the variant's parent is the group it is a form of
             name = wording[:1].upper() + wording[1:]
@@ -383,7 +403,7 @@ def _resolve(label: str, text: str, folded: str, start: int, end: int, doc_provi
             key = slug(canon)
         if t.get("place_free"):  # `các doanh nghiệp`, `các cơ quan được giao chủ trì`: not a body of the place
             where = ""
-        return _body_row(f"group:{_local_id(key, prov)}", name + where, name, "group", level, prov,
+        return _body_row(f"group:{_local_id(key, prov)}", name + where, name, t["kind"], level, prov,
                          parent, 1), tail_end
     if t.get("named_tail") and not explicit:
         named = _named_tail(text, folded, end)
@@ -395,17 +415,135 @@ def _resolve(label: str, text: str, folded: str, start: int, end: int, doc_provi
             return _body_row(_local_id(f"{key}-{slug(words)}", prov), name, f"{t['name']} {words}", t["kind"],
                              "province", prov, _local_id(key, prov) if prov else None), tail_end
     where = f" {province_label(prov)}" if prov else ""
+    if number:  # `Thuế cơ sở 3 tỉnh Nghệ An`
+        n = number.group(1).upper() if re.fullmatch(r"[ivxlc]+", number.group(1)) else number.group(1)
+        return _body_row(_local_id(f"{key}-{n.lower()}", prov), f"{t['name']} {n}{where}", f"{t['name']} {n}",
+                         t["kind"], "province", prov, _local_id(t["parent"], prov) if t.get("parent") else None,
+                         valid_from=t.get("valid_from"), valid_to=t.get("valid_to")), tail_end
+    if prov and t.get("party_committee"):  # `các Ban Xây dựng Đảng` of the province's party committee
+        committee = "Thành ủy" if provinces_type(prov) == "thành phố" else "Tỉnh ủy"
+        return _body_row(_local_id(key, prov), f"{t['name']} {committee} {party_place(prov)}", t["name"], t["kind"],
+                         "province", prov, _local_id(slug(committee), prov), int(bool(t.get("is_group")))), tail_end
     if prov and t["kind"] == "press" and explicit and not re.search(r"tinh|thanh pho|tp", folded[end:tail_end]):
         where = f" {prov}"  # a paper is named with the bare place: `Báo và Phát thanh, Truyền hình Lai Châu`
     if prov and re.search(r"(Tỉnh|Thành) ủy$", t["name"]):
-        where = f" {prov}"  # party committees too: `Tỉnh ủy Nghệ An`, `Văn phòng Thành ủy Hà Nội`
+        where = f" {party_place(prov)}"  # party committees too: `Tỉnh ủy Nghệ An`, `Văn phòng Thành ủy Hà Nội`
     parent = None
     if t["kind"] == "department" or key == "van-phong-ubnd":
         parent = _local_id("ubnd", prov)
     elif t.get("parent"):
         parent = _local_id(t["parent"], prov)
     return _body_row(_local_id(key, prov), t["name"] + where, t["name"], t["kind"], "province", prov, parent,
-                     valid_from=t.get("valid_from"), valid_to=t.get("valid_to")), tail_end
+                     int(bool(t.get("is_group"))), valid_from=t.get("valid_from"), valid_to=t.get("valid_to")), tail_end
+
+
+_SEP = r"[ \t]*\n?[ \t]*"
+_REGION = re.compile(rf"{_SEP}khu{_SEP}vuc{_SEP}([ivxlc]+|\d{{1,2}})(?![\w&])")
+_NUMBER = re.compile(rf"{_SEP}(?:so{_SEP})?([ivxlc]+|\d{{1,3}})(?![\w&])")
+_COMMUNE_GROUP = re.compile(rf"{_SEP}(?:,|va){_SEP}(?:uy ban nhan dan|ubnd){_SEP}"
+                            rf"((?:cac{_SEP})?(?:xa|phuong|thi tran|dac khu)(?:{_SEP},?{_SEP}(?:xa|phuong|thi tran|dac khu))*"
+                            rf"|cap{_SEP}xa)(?![\w&])")
+_TOPIC_WORD = re.compile(rf"{_SEP}([^\W_]+|\d+)(?![\w&])")
+_TOPIC_STOP = re.compile(r"(?:tinh|thanh pho|tp|thanh uy|tinh uy)(?![\w&])")
+_TOPIC_FUNCTION = frozenset("trên cấp của là gồm và để về theo tại do với cho có được đã sẽ chủ phối kiện thực nhằm".split())
+_CENTRAL_TOPIC = re.compile(r"(?:^| )(?:trung uong|quoc gia|chinh phu)(?: |$)")
+
+
+def party_place(prov: str) -> str:
+    """The place name a party body takes: `Nghệ An`, `Thành phố Hồ Chí Minh` (gazetteer `party_place`)."""
+    return (gazetteer().get("party_place") or {}).get(prov, prov)
+
+
+def provinces_type(prov: str) -> str | None:
+    return _province_index()[1].get(prov)
+
+
+def _regional(t: dict, key: str, text: str, region: re.Match) -> dict:
+    """`Kho bạc Nhà nước khu vực XI`: named as the system's offices are (no province), parent the system."""
+    code = text[region.start(1):region.end(1)]
+    code = code.upper() if re.fullmatch(r"[ivxlcIVXLC]+", code) else code
+    name = t["name"].removesuffix(" Việt Nam")
+    parent = key if t["scope"] == "central" else None
+    return _body_row(f"{slug(name)}-khu-vuc-{code.lower()}", f"{name} khu vực {code}", f"{name} khu vực {code}",
+                     t["kind"], "province", None, parent)
+
+
+def _elided(t: dict, text: str, folded: str, end: int, doc_province: str | None):
+    """`Đảng ủy, UBND các xã, phường`: the commune party committees; the group's words are shared."""
+    m = _COMMUNE_GROUP.match(folded, end)
+    if not m:
+        return None
+    templates, _ = body_templates()
+    g = templates["group:dang-uy-cac-xa-phuong"]
+    _, prov, _ = _jurisdiction_tail(text, folded, m.end(), doc_province)
+    where = f" {province_label(prov)}" if prov else ""
+    return _body_row(f"group:{_local_id('dang-uy-cac-xa-phuong', prov)}", g["name"] + where, g["name"], g["kind"],
+                     "commune", prov, None, 1), end
+
+
+def _topic_body(t: dict, key: str, text: str, folded: str, end: int, doc_province: str | None):
+    """`Ban Chỉ đạo công tác bảo vệ bí mật nhà nước tỉnh Nghệ An`: the topic words name the body. A bare
+    `Ban Chỉ đạo` gets the id `{key}` for `find_body_spans` to resolve to the one last named."""
+    names, _ = _province_index()
+    words, pos = [], end
+    while len(words) < 12:
+        w = _TOPIC_WORD.match(folded, pos)
+        if not w or "\n\n" in folded[pos:w.start(1)]:
+            break
+        ws = w.start(1)
+        f = _squash(folded[ws:ws + 40])
+        if (_TOPIC_STOP.match(f) or text[ws:w.end(1)].lower() in _TOPIC_FUNCTION or any(f.startswith(n) and not f[len(n):len(n) + 1].isalnum() for n in names)
+                or _prefilter().match(folded, ws)):
+            break
+        words.append(text[ws:w.end(1)])
+        pos = w.end(1)
+    topic = " ".join(words)
+    if not topic:
+        return _body_row(key, t["name"], t["name"], t["kind"], "province", None, None), end
+    idkey = f"{key}-{slug(re.sub(r'(?i)^công tác ', '', topic))}"
+    if _CENTRAL_TOPIC.search(_squash(fold(topic))):
+        return _body_row(idkey, f"{t['name']} {topic}", f"{t['name']} {topic}", t["kind"], "central", None, None), pos
+    area = _AREA.match(folded, pos)
+    tail_end, prov, explicit = _jurisdiction_tail(text, folded, area.end() if area else pos, doc_province)
+    if area and not (explicit and tail_end > area.end()):
+        tail_end = pos
+    where = f" {province_label(prov)}" if prov else ""
+    return _body_row(_local_id(idkey, prov), f"{t['name']} {topic}{where}", f"{t['name']} {topic}", t["kind"],
+                     "province", prov, _local_id("ubnd", prov) if prov else None), max(tail_end, pos)
+
+
+_CODED_CUC = re.compile(r"Cục[ \t]+([ABCHKTX]\d{2})(?![\w&])")  # Bộ Công an departments: `Cục A03`
+_UNIT_WORD = re.compile(r"[^\W_]+,?")
+
+
+def _sub_unit(text: str, start: int, row: dict) -> tuple[int, dict] | None:
+    """`Phòng Nội chính thuộc Văn phòng UBND tỉnh`: a named unit right before a provincial body is its own
+    body, parent that body; (start, row) or None."""
+    head = text[max(0, start - 100):start]
+    at = head.rfind("Phòng")
+    if at < 0 or head[at - 1:at].isalnum() or head[max(0, at - 4):at].lower() == "văn ":
+        return None
+    if not head[at + 5:at + 6].isspace() or "\n\n" in head[at:] or not head[-1:].isspace():
+        return None
+    words = head[at + 5:].split()
+    of = bool(words) and words[-1] == "thuộc"
+    words = words[:-1] if of else words
+    if (not 1 <= len(words) <= 10 or not words[0][:1].isupper() or words[-1].endswith(",")
+            or any(not _UNIT_WORD.fullmatch(w) or w.lower() in ("thuộc", "và") for w in words)):
+        return None
+    unit = " ".join(words)
+    name = f"Phòng {unit}{' thuộc' if of else ''} {row['name']}"
+    base, _, prov = row["id"].partition("@")
+    bid = f"phong-{slug(unit)}-{base}" + (f"@{prov}" if prov else "")
+    short = f"Phòng {unit}{' thuộc' if of else ''} {row['short_name']}"
+    return start - len(head) + at, _body_row(bid, name, short, row["kind"], row["level"], row["jurisdiction"],
+                                                    row["id"])
+
+
+def _related(key: str) -> str:
+    """`…-co-lien-quan` = `…-lien-quan`: `có` is wording; so is a `(có) liên quan` the group's name lacks
+    (`các sở, ban, ngành có liên quan` is the group `các sở, ban, ngành`; eval/gold/bodies/README.md)."""
+    return key.replace("-co-lien-quan", "-lien-quan")
 
 
 _LIST_SPLIT = re.compile(r"\s*,\s*|\s+và\s+")
@@ -463,6 +601,12 @@ def _windows(folded: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out]
 
 
+@lru_cache(maxsize=1)
+def _ministry_labels() -> frozenset[str]:
+    templates, _ = body_templates()
+    return frozenset(label for label, t in templates.items() if t["scope"] == "central" and t["kind"] == "ministry")
+
+
 def find_body_spans(text: str, doc_province: str | None = None) -> list[tuple[int, int, dict]]:
     """[(start, end, body row)] for every body mention in `text`, in order."""
     from spacy.util import filter_spans
@@ -470,11 +614,14 @@ def find_body_spans(text: str, doc_province: str | None = None) -> list[tuple[in
     nlp = _nlp()
     ruler = nlp.get_pipe("span_ruler")
     folded = fold_same_length(text)
+    ministries = _ministry_labels()
     found = []
     for ws, we in _windows(folded):
         chunk = _WS_ONE_NL.sub(" ", folded[ws:we])
         doc = ruler(nlp.make_doc(chunk))
-        spans = filter_spans(doc.spans["bodies"])
+        # `nội bộ Công an tỉnh`: a ministry is written `Bộ`; a lower-case `bộ` leaves the span to what follows
+        spans = filter_spans([sp for sp in doc.spans["bodies"] if sp.label_ not in ministries
+                              or text[ws + sp.start_char].isupper()])
         for sp in spans:
             s = ws + sp.start_char
             e = ws + sp.end_char
@@ -494,8 +641,44 @@ def find_body_spans(text: str, doc_province: str | None = None) -> list[tuple[in
                         _local_id(f"{base}-cap-xa", prov), f"{row['short_name']} cấp xã {province_label(prov)}",
                         f"{row['short_name']} cấp xã", row["kind"], "commune", prov, row["id"], 1)))
                     continue
-                found.append((s, res[1], res[0]))
-    return found
+                row = res[0]
+                if not row["is_group"] and row["level"] == "province" and row["jurisdiction"]:
+                    sub = _sub_unit(text, s, row)
+                    if sub:
+                        s, row = sub
+                found.append((s, res[1], row))
+    for m in _CODED_CUC.finditer(text):
+        if text[m.start() - 1:m.start()].isalnum():
+            continue
+        code = m.group(1)
+        found.append((m.start(), m.end(), _body_row(f"cuc-{code.lower()}", f"Cục {code}", f"Cục {code}", "agency",
+                                                    "central", None, "bo-cong-an")))
+    if len(found) > 1:
+        found.sort(key=lambda f: f[0])
+    return _topic_bodies(found)
+
+
+def _topic_bodies(found: list) -> list:
+    """One row per topic body, named by its longest wording; a bare `Ban Chỉ đạo` is the one named last
+    before it (else first after it), or no mention when the document names none."""
+    topical = [f[2] for f in found if f[2]["id"].startswith("ban-chi-dao-")]
+    if not topical and not any(f[2]["id"] == "ban-chi-dao" for f in found):
+        return found
+    rows: dict[str, dict] = {}
+    for row in topical:
+        keep = rows.setdefault(row["id"], row)
+        if len(row["name"]) > len(keep["name"]):
+            keep.update(name=row["name"], short_name=row["short_name"])
+    out, last = [], None
+    for s, e, row in found:
+        if row["id"] == "ban-chi-dao":
+            row = last or (rows[topical[0]["id"]] if topical else None)
+            if row is None:
+                continue
+        elif row["id"] in rows:
+            row = last = rows[row["id"]]
+        out.append((s, e, row))
+    return out
 
 
 def extract_bodies(text: str, units: list[dict], doc: dict) -> dict:

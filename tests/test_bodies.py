@@ -139,3 +139,37 @@ def test_name_across_a_line_break():
                          {"id": "d", "province": "Hà Nội"})
     assert [m["body_id"] for m in rec["body_mentions"]] == [
         "ban-quan-ly-cac-khu-cong-nghe-cao-va-khu-cong-nghiep@ha-noi"]
+
+
+def test_regional_and_sub_units():
+    # KH 1026/KH-UBND Nghệ An (2025): regional offices keep their own name; named sub-units get a parent
+    text = ("Thuế tỉnh, Kho bạc nhà nước\nkhu vực XI; Phòng Nội chính thuộc Văn phòng UBND tỉnh và\n"
+            "Phòng An ninh chính trị nội bộ Công an tỉnh; Bộ Công an (qua Cục A03)")
+    rows = {b["id"]: b for b in extract_bodies(text, [], {"id": "d", "province": "Nghệ An"})["bodies"]}
+    assert rows["thue@nghe-an"]["name"] == "Thuế tỉnh Nghệ An"
+    assert rows["kho-bac-nha-nuoc-khu-vuc-xi"]["jurisdiction"] is None
+    assert rows["phong-noi-chinh-van-phong-ubnd@nghe-an"]["parent_id"] == "van-phong-ubnd@nghe-an"
+    assert rows["phong-an-ninh-chinh-tri-noi-bo-cong-an@nghe-an"]["parent_id"] == "cong-an@nghe-an"
+    assert rows["cuc-a03"]["parent_id"] == "bo-cong-an"
+    assert "bo-cong-an" in rows and len([r for r in rows if r == "bo-cong-an"]) == 1
+
+
+def test_steering_committee_by_topic():
+    text = ("kiện toàn Ban Chỉ đạo bảo vệ bí mật nhà nước trên\nđịa bàn tỉnh Nghệ An. Trưởng Ban Chỉ đạo là Chủ tịch;"
+            " Ban Chỉ đạo công tác bảo vệ bí mật nhà nước tỉnh")
+    out = extract_bodies(text, [], {"id": "d", "province": "Nghệ An"})
+    assert {m["body_id"] for m in out["body_mentions"]} == {"ban-chi-dao-bao-ve-bi-mat-nha-nuoc@nghe-an"}
+    (bcd,) = [b for b in out["bodies"] if b["id"].startswith("ban-chi-dao")]
+    assert bcd["name"] == "Ban Chỉ đạo công tác bảo vệ bí mật nhà nước tỉnh Nghệ An"  # the longest wording
+    assert ids("Ban Chỉ đạo là Công an tỉnh") == ["cong-an@ho-chi-minh"]  # no topic named: no mention
+
+
+def test_party_bodies_and_press_group():
+    assert ids("Thường trực Thành ủy; Ban Tuyên giáo Thành ủy") == ["thuong-truc-thanh-uy@ho-chi-minh",
+                                                                      "ban-tuyen-giao-thanh-uy@ho-chi-minh"]
+    rows = {b["id"]: b for b in extract_bodies("Thường trực Thành ủy", [], HCM)["bodies"]}
+    assert rows["thuong-truc-thanh-uy@ho-chi-minh"]["name"] == "Thường trực Thành ủy Thành phố Hồ Chí Minh"
+    # pure wording variants of the press group are one body (eval/gold/bodies/README.md)
+    assert set(ids("các cơ quan báo chí, các cơ quan thông tấn, báo chí, truyền thông, các cơ quan báo, đài")) == {
+        "group:cac-co-quan-bao-chi@ho-chi-minh"}
+    assert ids("lãnh đạo nội bộ Công an tỉnh") == ["cong-an@ho-chi-minh"]
