@@ -9,6 +9,7 @@ taking the earliest free predicted task. Body names are compared folded, one con
 from __future__ import annotations
 
 import re
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -69,10 +70,51 @@ def name_words(name: str) -> str:
     return f" {' '.join(words)} " if words else ""
 
 
+def _provinces() -> list[str]:
+    """Folded province names, longest first (for stripping a jurisdiction suffix)."""
+    global _PROVINCES
+    if _PROVINCES is None:
+        data = yaml.safe_load((Path(__file__).resolve().parents[1] / "ingest" / "gazetteer" /
+                               "provinces.yaml").read_text("utf-8"))
+        names = set()
+        for key in ("provinces", "provinces_2025", "before_2025", "after_2025"):
+            for row in data.get(key) or []:
+                if isinstance(row, dict) and row.get("name"):
+                    names.add(row["name"])
+        _PROVINCES = sorted({name_words(n).strip() for n in names if n}, key=len, reverse=True)
+    return _PROVINCES
+
+
+_PROVINCES: list[str] | None = None
+
+
+def body_words(name: str) -> list[str]:
+    """Folded words of a body name, its jurisdiction suffix (`tỉnh Bắc Ninh`, `Thành phố Cần Thơ`) as one token."""
+    words = name_words(name)
+    for prov in _provinces():
+        for tail, keep in ((f" cap tinh {prov} ", " cap tinh"), (f" tinh {prov} ", ""),
+                           (f" thanh pho {prov} ", ""), (f" tp {prov} ", ""), (f" {prov} ", "")):
+            if words.endswith(tail) and len(words) > len(tail):
+                words = words[: -len(tail)] + keep + " <province> "  # any one province; its name aside
+                break
+        else:
+            continue
+        break
+    return words.split()
+
+
 def same_body(a: str, b: str) -> bool:
-    """Folded names, one containing the other: `Sở Nội vụ` ~ `Sở Nội vụ Thành phố Hồ Chí Minh`."""
-    a, b = name_words(a), name_words(b)
-    return bool(a and b) and (a in b or b in a)
+    """One folded name inside the other, or the words of one (its jurisdiction as one token, in any order)
+    all in the other:
+    `Sở Nội vụ` ~ `Sở Nội vụ Thành phố Hồ Chí Minh`; `UBND các phường, xã` ~ `UBND các xã, phường`."""
+    sa, sb = name_words(a), name_words(b)
+    if sa and sb and (sa in sb or sb in sa):
+        return True
+    wa, wb = body_words(a), body_words(b)
+    if not wa or not wb:
+        return False
+    ca, cb = Counter(wa), Counter(wb)
+    return not (ca - cb) or not (cb - ca)
 
 
 def name_set_scores(gold: list[str], predicted: list[str]) -> tuple[int, int]:

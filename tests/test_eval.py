@@ -200,3 +200,17 @@ def test_report_creates_record_when_absent(tmp_path):
     assert json.loads(last.read_text()) == {"tasks.task_recall": 0.5}
     report.report({"tasks": {"task_recall": 0.6}}, path=tmp_path / "other.json", save=False)
     assert not (tmp_path / "other.json").exists()
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Sở Nội vụ", "Sở Nội vụ Thành phố Hồ Chí Minh", True),
+    ("Ủy ban nhân dân các phường, xã, đặc khu", "Ủy ban nhân dân các xã, phường, đặc khu tỉnh Quảng Ngãi", True),
+    ("Ban Chỉ đạo tỉnh Quảng Ngãi", "Ban Chỉ đạo kiểm kê tỉnh Quảng Ngãi", True),
+    ("Sở Tài chính", "Sở Nội vụ tỉnh Phú Thọ", False),
+    ("Sở Tài chính tỉnh Phú Thọ", "Sở Tài chính tỉnh Quảng Ngãi", True),
+    ("Ủy ban nhân dân tỉnh Đồng Tháp", "Ủy ban nhân dân các xã", False),
+])
+def test_same_body(a, b, same):
+    from eval.tasks import same_body
+
+    assert same_body(a, b) is same
