@@ -19,7 +19,8 @@ EVALS = {"foundation": lambda corpus, seeds: foundation.run(corpus),
          "citations": citations.run, "tasks": tasks.run, "bodies": bodies.run,
          # gold written after the finders were tuned: figures on documents the rules never saw
          "heldout_citations": lambda corpus, seeds: citations.run(corpus, seeds, gold_dir=HELDOUT / "citations"),
-         "heldout_tasks": lambda corpus, seeds: tasks.run(corpus, seeds, gold_dir=HELDOUT / "tasks")}
+         "heldout_tasks": lambda corpus, seeds: tasks.run(corpus, seeds, gold_dir=HELDOUT / "tasks"),
+         "heldout_bodies": lambda corpus, seeds: bodies.run(corpus, seeds, gold_dir=HELDOUT / "bodies")}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -51,8 +51,8 @@ def score_document(gold: dict, record: dict) -> dict:
             "extra": [n for i, n in enumerate(predicted) if i not in hit_p]}
 
 
-def run(corpus: Path, seeds: Path, jobs: int = 2) -> dict:
-    golds = [yaml.safe_load(p.read_text("utf-8")) for p in sorted(GOLD.glob("*.yaml"))]
+def run(corpus: Path, seeds: Path, jobs: int = 2, gold_dir: Path | None = None) -> dict:
+    golds = [yaml.safe_load(p.read_text("utf-8")) for p in sorted((gold_dir or GOLD).glob("*.yaml"))]
     with ProcessPoolExecutor(jobs) as ex:
         records = list(ex.map(parse_record, [str(gold_path(g["path"], corpus, seeds)) for g in golds]))
     rows = [score_document(g, r if "error" not in r else {}) for g, r in zip(golds, records, strict=True)]
