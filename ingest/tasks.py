@@ -73,6 +73,7 @@ def _rx() -> dict:
         "intro": re.compile(r"(?<!\w)(?:" + _alt(p["intro_ends"]) + r")\s*:?[\s*]*$"),
         "adverbial": re.compile(r"(?:" + _alt(p["adverbial_openers"]) + r")(?!\w)"),
         "holder": re.compile(r"(?:" + _alt(p["holder_headings"]) + r")(?!\w)"),
+        "list_intro": re.compile(r"(?<!\w)(?:" + _alt(p["list_intro_ends"]) + r")\s*:[\s*_]*$"),
         "duty_zone": re.compile(r"(?<!\w)(?:" + _alt(p["duty_zones"]) + r")(?!\w)"),
     }
     return rx
@@ -728,10 +729,22 @@ def _holder_heading(text: str, folded: str, span: tuple[int, int], mentions: _Me
     lm = _LABEL.match(text, s, e)
     p = lm.end() if lm else s
     p += len(folded[p:e]) - len(folded[p:e].lstrip(" *_\n"))
+    ms = mentions.within(s, e)
+    if e - p <= 800 and _rx()["list_intro"].search(folded, p, e):
+        # `1. Giao Sở X là cơ quan đầu mối, chủ trì ...; tổ chức thực hiện các nhiệm vụ sau:` (QĐ 2853/QĐ-UBND
+        # HCM, 2025): a sentence that introduces the bullets under it names their holder at its start
+        q = p
+        for _, orx in _rx()["opener"]:
+            om = orx.match(folded, p, e)
+            if om:
+                q = om.end()
+                break
+        subj, _ = _subject_list(folded, q, e, ms)
+        if subj:
+            return subj
     if e - p > 400 or re.search(r"[.;](?!\S)", folded[p:e].rstrip(" *_\n")):
         return None  # a sentence, not a heading
     hm = _rx()["holder"].match(folded, p, e)
-    ms = mentions.within(s, e)
     subj, _ = _subject_list(folded, hm.end() if hm else p, e, ms)
     if subj or hm:
         return subj

@@ -173,3 +173,48 @@ def test_party_bodies_and_press_group():
     assert set(ids("các cơ quan báo chí, các cơ quan thông tấn, báo chí, truyền thông, các cơ quan báo, đài")) == {
         "group:cac-co-quan-bao-chi@ho-chi-minh"}
     assert ids("lãnh đạo nội bộ Công an tỉnh") == ["cong-an@ho-chi-minh"]
+
+
+DAKLAK = "Đắk Lắk"
+
+
+@pytest.mark.parametrize("text,province,expected", [
+    # KH 0130/KH-UBND Đắk Lắk: health units of the province, mass organisations, short forms in Nơi nhận
+    ("báo cáo ngay về Trung tâm Kiểm soát bệnh tật tỉnh và Sở Y tế.", DAKLAK,
+     ["trung-tam-kiem-soat-benh-tat@dak-lak", "so-y-te@dak-lak"]),
+    ("- Các Trung tâm y tế giám sát tuyến xã và báo cáo hằng ngày.", DAKLAK, ["group:cac-trung-tam-y-te@dak-lak"]),
+    ("- Mặt trận Tổ quốc, Đoàn\nThanh niên, Hội Phụ nữ hỗ trợ người dân khắc phục hậu quả.", DAKLAK,
+     ["ubmttq@dak-lak", "thanh-doan@dak-lak", "hoi-lien-hiep-phu-nu@dak-lak"]),
+    ("Các đoàn thể, tổ chức xã hội tỉnh", DAKLAK, ["group:cac-doan-the-to-chuc-xa-hoi@dak-lak"]),
+    ("- UBMTTQVN tỉnh và hội, đoàn thể tỉnh;", DAKLAK, ["ubmttq@dak-lak", "group:cac-doan-the-hoi@dak-lak"]),
+    ("- CA tỉnh, BCHQS tỉnh;", DAKLAK, ["cong-an@dak-lak", "bo-chi-huy-quan-su@dak-lak"]),
+    ("- Viện VSDT Tây Nguyên;", DAKLAK, ["vien-ve-sinh-dich-te-tay-nguyen"]),
+    ("- CVP, PCVP UBND tỉnh;", DAKLAK, ["van-phong-ubnd@dak-lak"]),
+    ("gửi UBND tỉnh, Ban Chỉ huy Phòng chống thiên tai và tìm kiếm cứu nạn.", DAKLAK,
+     ["ubnd@dak-lak", "ban-chi-huy-phong-chong-thien-tai@dak-lak"]),
+    ("Hội Chữ thập đỏ tỉnh, Hội Cựu chiến binh tỉnh", DAKLAK, ["hoi-chu-thap-do@dak-lak", "hoi-cuu-chien-binh@dak-lak"]),
+    ("ca bệnh tăng cao; cá tính", DAKLAK, []),  # `CA` is Công an only before a place
+    # QĐ 2853/QĐ-UBND HCM (2025): the city's military command is a Bộ Tư lệnh; the zones authority
+    ("3. Bộ Tư lệnh\nThành phố chủ trì", "Hồ Chí Minh", ["bo-tu-lenh@ho-chi-minh"]),
+    ("7. Ban Quản lý\ncác Khu chế xuất và công nghiệp Thành phố chủ trì", "Hồ Chí Minh",
+     ["ban-quan-ly-cac-khu-che-xuat-va-cong-nghiep@ho-chi-minh"]),
+    # KH 141/KH-UBND Bắc Ninh
+    ("Sở Khoa học và Công nghệ; Trung tâm Thông tin tỉnh; các cơ quan", "Bắc Ninh",
+     ["so-khoa-hoc-va-cong-nghe@bac-ninh", "trung-tam-thong-tin@bac-ninh"]),
+])
+def test_units_and_mass_organisations(text, province, expected):
+    assert [b["id"] for _, _, b in find_body_spans(text, province)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # lists kept whole (KH 141/KH-UBND Bắc Ninh, 624/KH-UBND Hà Tĩnh, QĐ 2853/QĐ-UBND HCM)
+    ("phối hợp với các Sở, ban, ngành, đơn vị và UBND cấp xã", ["group:cac-so-ban-nganh-don-vi@ho-chi-minh",
+                                                                 "group:uy-ban-nhan-dan-cap-xa@ho-chi-minh"]),
+    ("Các Sở,\nngành, đơn vị, UBND cấp xã.", ["group:cac-so-nganh-don-vi@ho-chi-minh", "group:uy-ban-nhan-dan-cap-xa@ho-chi-minh"]),
+    ("Chủ trì, phối hợp với các sở, ngành, địa phương xây dựng", ["group:cac-so-nganh-dia-phuong@ho-chi-minh"]),
+    ("8. Các sở, cơ quan trực thuộc Sở và các cơ quan liên quan", ["group:cac-so-co-quan-truc-thuoc-so@ho-chi-minh",
+                                                                   "group:cac-co-quan-lien-quan@ho-chi-minh"]),
+    ("b) Tham mưu Hội đồng nhân dân cấp phường, xã quyết định", ["group:cac-hoi-dong-nhan-dan-cap-phuong-xa@ho-chi-minh"]),
+])
+def test_lists_kept_whole(text, expected):
+    assert ids(text) == expected

@@ -269,6 +269,8 @@ def _units(text: str, spans: list[tuple[str, str | None, str | None, str]]) -> l
 
 LAICHAU = {"id": "doc", "province": "Lai Châu", "issued_date": "2025-10-01"}
 HANOI = {"id": "doc", "province": "Hà Nội", "issued_date": "2025-06-01"}
+HCM2025 = {"id": "doc", "province": "Hồ Chí Minh", "issued_date": "2025-09-01"}
+HCM2025 = {"id": "doc", "province": "Hồ Chí Minh", "issued_date": "2025-09-01"}
 
 # KH 7360/KH-UBND Lai Châu (2025), II.3.1.a and II.4: `- Cơ quan chủ trì / phối hợp / Thời gian thực hiện`
 FIELDS_7360 = """1. Tham gia góp ý kiến
@@ -580,7 +582,7 @@ Nội vụ.
 
 *Thời gian thực hiện: *Từ
 01/7/2025.
-""", [("Tăng cường công tác giáo", {("responsible", "group:cac-so-nganh"), ("responsible", "group:uy-ban-nhan-dan-cap-xa"),
+""", [("Tăng cường công tác giáo", {("responsible", "group:cac-so-nganh-don-vi"), ("responsible", "group:uy-ban-nhan-dan-cap-xa"),
                                    ("partner", "so-tu-phap")}, None, None),
        ("Tổ chức tập huấn, bồi dư", {("lead", "so-tu-phap"), ("advise", "so-tu-phap"), ("partner", "so-noi-vu")},
         "2025-07-01", None)]),
@@ -653,6 +655,43 @@ nghiệp và Môi trường tổng hợp./.
        ("Chỉ đạo các đơn vị liên", {("requested", "ubmttq")}, None, None),
        ("Trên đây là Kế hoạch giá", {("requested", "group:cac-co-quan-don-vi"),
                                      ("report_to", "so-nong-nghiep-va-moi-truong")}, None, None)]),
+    # QĐ 2853/QĐ-UBND HCM V.1: a long intro sentence ending `... các nhiệm vụ sau:` over bullets is their heading;
+    # the body after `Giao` holds every bullet (a `Chủ trì` bullet leads)
+    ("intro sentence over bullets", HCM2025, """V. TỔ CHỨC
+THỰC HIỆN
+
+1. Giao Sở
+Nông nghiệp và Môi trường là cơ quan đầu mối, chủ trì, hướng dẫn thực hiện Đề
+án “Nâng cao nhận thức cộng đồng và Quản lý rủi ro thiên tai dựa vào cộng đồng,
+đến năm 2030” trên địa bàn Thành phố; tổ chức thực hiện các nhiệm vụ sau:
+
+- Chủ trì, phối hợp với Sở Tài
+chính và các sở, ngành, đơn vị có liên quan rà soát, tổng hợp.
+
+- Tổ chức đánh giá, báo cáo kết
+quả thực hiện Đề án hàng năm và tổng kết sau khi kết thúc Đề án.
+
+3. Bộ Tư lệnh
+Thành phố chủ trì, phối hợp với Sở Nông nghiệp và Môi trường thực hiện việc
+đưa nội dung vào kế hoạch bồi dưỡng quốc phòng và an ninh.
+
+7. Ban Quản lý
+các Khu chế xuất và công nghiệp Thành phố chủ trì tổ chức tập huấn, bồi dưỡng.
+
+9. Ủy ban nhân
+dân các phường, xã, đặc khu chủ động bố trí kinh phí; đồng thời huy động các nguồn vốn
+hợp pháp khác để triển khai thực hiện, tập trung một số nhiệm vụ cụ thể
+sau:
+
+- Tổ chức xây dựng, phê duyệt
+và triển khai kế hoạch thực hiện Đề án của địa phương mình;
+""", [("Chủ trì, phối hợp với Sở", {("lead", "so-nong-nghiep-va-moi-truong"),
+                                   ("responsible", "so-nong-nghiep-va-moi-truong"), ("partner", "so-tai-chinh"),
+                                   ("partner", "group:cac-so-nganh-don-vi-co-lien-quan")}, None, None),
+       ("Tổ chức đánh giá, báo", {("responsible", "so-nong-nghiep-va-moi-truong")}, None, None),
+       ("Bộ Tư lệnh", {("lead", "bo-tu-lenh"), ("partner", "so-nong-nghiep-va-moi-truong")}, None, None),
+       ("Ban Quản lý", {("lead", "ban-quan-ly-cac-khu-che-xuat-va-cong-nghiep")}, None, None),
+       ("Tổ chức xây dựng, phê", {("responsible", "group:uy-ban-nhan-dan-cac-xa-phuong-dac-khu")}, None, None)]),
 ]
 
 
