@@ -27,7 +27,7 @@ import hashlib
 from pathlib import Path
 
 from ingest import header, identity, structure
-from ingest.normalize import normalize
+from ingest.normalize import fold, normalize
 from ingest.readers import read_path
 
 
@@ -92,7 +92,16 @@ def parse_text(raw: str, *, sha256: str | None = None, source_path: str | None =
         for key, rows in out.items():
             record[key].extend(rows)
     _fill_unit_ids(record)
+    doc["issuer_body_id"] = _issuer_body(doc.get("issuer"), record["bodies"])
     return record
+
+
+def _issuer_body(issuer: str | None, bodies: list[dict]) -> str | None:
+    """The body row named like the document's issuer, when the text mentions it."""
+    if not issuer:
+        return None
+    key = fold(issuer)
+    return next((b["id"] for b in bodies if fold(b.get("name") or "") == key), None)
 
 
 def _year(doc: dict) -> int | None:

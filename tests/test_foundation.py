@@ -276,3 +276,7 @@ def test_corpus_agreement_floors():
     assert r["date_right"] >= 0.95, r["date_misses"][:20]
     assert r["offset_errors"] == [] and r["duplicate_unit_ids"] == 0
     assert len(r["unreadable"]) == 9  # the scanned PDFs without a text layer
+
+
+def test_issuer_links_to_its_body(seed):
+    assert seed["document"]["issuer_body_id"] == "ubnd@ho-chi-minh"
