@@ -476,6 +476,9 @@ def _find_numbers(text: str) -> list[dict]:
             issuer, body_end = _agency_at(dept.group("body"), 0)
             if issuer and body_end < len(dept.group("body")):
                 issuer = None  # `của Sở Y tế và các đơn vị tại`: not one body
+            central = _CENTRAL.get(_fold(_collapse(dept.group("body"))))
+            if issuer is None and central:  # `quan điểm chỉ đạo của Bộ Chính trị tại Kết luận số 132-KL/TW`
+                issuer = {"central": central, "before": True}
             if issuer:
                 issuer["before"] = True
         found.append({
@@ -807,10 +810,31 @@ _LIST_RELATIONS = set(PATTERNS["cues"]) | set(PATTERNS["intro_cues"]) | {"implem
 # What may stand between the clause start and a list member: bullets, `và`, `hoặc`.
 _LIST_SEP = re.compile(r"\s*(?:,|;|và|hoặc)\s*(?:(?:và|hoặc)\s+)?", re.IGNORECASE)
 # A law named before its number opens the member: `; Điều 1 của Luật sửa đổi, bổ sung ... số 57/2005/QH11`.
+# `(Nghị quyết số A), ` / `(Nghị quyết số A) và `: a member's short name closing it, then the next member.
+_ALIAS_SEP = re.compile(r"\s*\)\s*(?:,|;|và|hoặc)\s*(?:(?:và|hoặc)\s+)?", re.IGNORECASE)
 _ITEM_NAMED = re.compile(rf"[\s\-*+•]*(?:{_PP_UNIT}(?:[\s,]+{_PP_UNIT})*\s+(?:của\s+)?)?(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s[^;:\d]{{0,200}}")
 _ITEM_LEAD = re.compile(r"[\s\-*+•]*(?:(?:và|hoặc|cũng như)\s+)?[\s\-*+•]*", re.IGNORECASE)
 _AFTER = _cue_rx(PATTERNS["after_cues"], anchor_end=False)
 _CLAUSE = {k: re.compile(v) for k, v in PATTERNS["clause"].items()}
+_OPEN_CUES = [(rel, re.compile(rf"^[\s\-*+#]*(?:{cue})(?![a-z])")) for rel, cues in PATTERNS["clause_open_cues"].items()
+              for cue in cues]
+_OPEN_PLACE = re.compile(PATTERNS["clause_open_place"])
+_QUOTES = re.compile(r"[\"“”]")
+_ARTICLE_HEAD = re.compile(r"[ \t#*]*Điều\s+\d+[a-zđ]?\.[ \t*]*")
+
+
+def _clause_open_cue(text: str, clause_at: int, lead: int) -> str | None:
+    """The relation of the verb opening the clause (`Bãi bỏ cụm từ "..." tại khoản 8 Điều 1 Nghị định số X`) when
+    the mention at `lead` is placed by `tại` / `của` / `kèm theo` and stands outside quotes."""
+    line_at = text.rfind("\n", 0, lead) + 1
+    head = _ARTICLE_HEAD.match(text, line_at, lead)
+    if head:  # an article heading is one clause, its `;` included (`Điều 1. Sửa đổi ... Nhà nước; cơ quan ... kèm theo`)
+        clause_at = min(clause_at, head.end())
+    before = text[clause_at:lead]
+    if len(_QUOTES.findall(before)) % 2 or not _OPEN_PLACE.search(_collapse(_fold(before))):
+        return None
+    folded = _collapse(_fold(before))
+    return next((rel for rel, rx in _OPEN_CUES if rx.search(folded)), None)
 
 
 # `theo hướng dẫn tại X`, `các văn bản hướng dẫn X`: the cue word is a noun, the mention a reference.
@@ -882,6 +906,13 @@ def _list_intro(text: str, clause_at: int, lead: int) -> tuple[int, int] | None:
     return _clause_start(text, k), k
 
 
+# The enacting sentence after the preamble (`Bộ trưởng Bộ Tài chính ban hành Thông tư ...`, `Chính phủ ban hành
+# Nghị định ...`): a line opening with the issuer, `ban hành` before any `;`.
+_ENACTING_LINE = re.compile(
+    r"(?m)^[ \t*_]*(?:Bộ\s+trưởng|Thủ\s+tướng|Chính\s+phủ|Thống\s+đốc|Tổng\s+Kiểm\s+toán|Chánh\s+án|Viện\s+trưởng)"
+    r"[^;\n]{0,150}?\sban\s+hành\s")
+
+
 def _unit_kinds(units: list[dict], text: str) -> list[tuple[int, int, str]]:
     """Spans of the units that place a mention; a `basis` or `proposal` unit counts only when it opens
     as one (`Căn cứ ...`, `Theo đề nghị ...`): not page chrome, nor `Căn cứ quy định nêu trên, ...`."""
@@ -898,6 +929,9 @@ def _unit_kinds(units: list[dict], text: str) -> list[tuple[int, int, str]]:
         if kind == "proposal":  # `Theo đề nghị ...;\n\nBộ trưởng ... ban hành Thông tư sửa đổi ...`
             gap = re.compile(r"\n[ \t]*\n").search(text, u["start"], end)
             end = gap.start() if gap else end
+            # hard-wrapped, no blank line: `Theo đề nghị ...;*\n*Bộ trưởng Bộ Tài chính ban hành Thông tư bãi bỏ ...`
+            enact = _ENACTING_LINE.search(text, u["start"], end)
+            end = enact.start() if enact else end
         out.append((u["start"], end, kind))
     return out
 
@@ -950,6 +984,7 @@ def extract_citations(text: str, units: list[dict], doc: dict) -> dict:
     kinds = _unit_kinds(units, text)
     has_preamble_units = any(k in ("basis", "proposal") for _, _, k in kinds)
     title_end = _title_region_end(text)
+    consolidation = "/VBHN-" in (doc.get("number") or "").upper()  # the documents it merges open it
 
     citations: list[dict] = []
     relations: list[dict] = []
@@ -991,16 +1026,19 @@ def extract_citations(text: str, units: list[dict], doc: dict) -> dict:
                 src_i, rel, dst_i = stated_of[m["list_of"]]
                 stated = (src_i, rel, i) if dst_i == m["list_of"] else (i, rel, dst_i)
         else:
+            in_title = "title" in enclosing or (title_end is not None and m["start"] < title_end)
             passive = _best_cue(_PASSIVE, window)
             active = None if passive else _best_cue(_ACTIVE, window)
             if passive and prev is not None:
                 stated = (i, passive, prev)  # this mention <passive> the previous one
             elif active and prev is not None and mentions[prev]["kind"] != "unnumbered":
                 stated = (prev, active, i)
-            elif active and relation is None:
+            elif active and relation is None and (active != "implements" or in_title or not title_end):
+                # `triển khai thực hiện X` is this document's purpose only in its title or purpose lines; in a
+                # task (`Chủ trì ... triển khai thực hiện Quyết định số 338/QĐ-TTg`) or in the title of another
+                # plan (`Kế hoạch triển khai thực hiện Chỉ thị số 36-CT/TW`) the document assigns or names it.
                 relation = active
             if relation is None:
-                in_title = "title" in enclosing or (title_end is not None and m["start"] < title_end)
                 if in_title and _best_cue(_TITLE_CUES, window):
                     relation = "implements"
             if relation is None and (prev is None or _ITEM_NAMED.fullmatch(text[clause_at:lead])):
@@ -1008,6 +1046,14 @@ def extract_citations(text: str, units: list[dict], doc: dict) -> dict:
             elif relation is None and prev in row_of and _LIST_SEP.fullmatch(text[mentions[prev]["end"]:lead]):
                 # `Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch số 134-KH/TU`: a member of the same list
                 relation = row_of[prev]["relation"] if row_of[prev]["relation"] in _LIST_RELATIONS else None
+            elif relation is None and prev in row_of and _ALIAS_SEP.fullmatch(text[mentions[prev]["end"]:lead]) \
+                    and text[:mentions[prev]["start"]].rstrip().endswith("("):
+                # `Thực hiện Nghị quyết số A ngày ... về ... (Nghị quyết số A), Nghị quyết số B ...`: the short
+                # name closes member A; B is the next member of the list A opens.
+                head = next((j for j in range(prev - 1, -1, -1) if j in row_of and mentions[j]["kind"] == "number"
+                             and mentions[j].get("number") == mentions[prev].get("number")), None)
+                if head is not None and row_of[head]["relation"] in _LIST_RELATIONS:
+                    relation = row_of[head]["relation"]
             if relation is None:
                 nxt = mentions[i + 1]["start"] if i + 1 < len(mentions) else len(text)
                 tail_end = min(nxt, m["end"] + 240)
@@ -1015,6 +1061,12 @@ def extract_citations(text: str, units: list[dict], doc: dict) -> dict:
                 tail = _fold(text[m["end"]:m["end"] + sm.start() if sm else tail_end])
                 if any(rx.search(tail) for _, rx in _AFTER):
                     relation = "repeals"
+            if relation is None and all(len(_QUOTES.findall(text[clause_at:mentions[j]["start"]])) % 2
+                                        for j in range(i) if clause_at <= mentions[j]["start"]):
+                relation = _clause_open_cue(text, clause_at, lead)  # no earlier mention of the clause but quoted ones
+        if relation is None and consolidation and m["start"] < title_end:
+            # a VBHN's opening: `Quyết định số A ..., được sửa đổi, bổ sung bởi:` then `Quyết định số B ...;`
+            relation = "consolidates"
         relation = relation or "reference"
         row = {
             "id": cid, "document_id": doc_id, "unit_id": None, "start": m["start"], "end": m["end"],

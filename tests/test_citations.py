@@ -184,6 +184,9 @@ LIST_ISSUERS = [
     # a subject between the members: `của X` after the second is that one's only
     ("Công văn số 5/CT-KTNB ngày 2/3/2012 về việc miễn thuế, Công văn số 6/CT-THNVDT ngày 3/3/2012 của Cục Thuế "
      "tỉnh Hà Tĩnh", CENTRAL_DOC, [None, "Cục Thuế tỉnh Hà Tĩnh"]),
+    # tnt305 182/KH-UBND Đồng Nai: a central body named before `tại`
+    ("*2.1. *Bám sát quan\nđiểm chỉ đạo của Bộ Chính trị tại Kết luận số 132- KL/TW; Nghị quyết 93/NQ-CP của\n"
+     "Chính phủ", CAN_THO_DOC, ["Bộ Chính trị", "Chính phủ"]),
     # a person is no issuing body
     ("trả lời đơn thư của bà Nguyễn Thị Thủy tại Công văn số 12/CT-KTNB ngày 2/3/2012", CENTRAL_DOC, [None]),
 ]
@@ -224,6 +227,9 @@ RELATION = [
     ("Theo quy định tại các văn bản hướng dẫn Luật Phí và lệ phí.", "reference"),
     ("Luật tổ chức Chính phủ số 32/2001/QH10 hết hiệu lực kể từ ngày Luật này có hiệu lực.", "repeals"),
     ("(Kèm theo Quyết định số 15/QĐ-UBND ngày 3/5/2021 của Ủy ban nhân dân Thành phố)", "attaches"),
+    # tnt305 182/KH-UBND Đồng Nai, task 2.12: the assignees' own functions, not a basis of the plan
+    ("KẾ HOẠCH\n\nIII. NHIỆM VỤ\n\n*2.12.\nCác Sở, ban, ngành khác*\n\nCăn cứ chức năng, nhiệm vụ, quyền\nhạn và "
+     "theo quy định của Luật phòng, chống ma túy, các văn bản chỉ đạo của\nChính phủ, phối hợp.", "reference"),
 ]
 
 
@@ -279,6 +285,43 @@ RELATION_LISTS = [
     # CongBot 1414/TCT-CS: `Căn cứ quy định nêu trên, ...` points back; the letters it names are references
     ("Căn cứ quy định nêu trên, Tổng cục Thuế đồng ý với ý kiến xử lý của Cục Thuế tỉnh Hà Tĩnh tại Công văn số "
      "1752/CT-THNVDT ngày 07/12/2012 về việc miễn, giảm tiền sử dụng đất.", ["reference"]),
+    # tnt305 182/KH-UBND Đồng Nai: a member's short name in brackets closes it, the next member follows
+    ("KẾ HOẠCH\n\nThực hiện Nghị quyết số\n163/2024/QH15 ngày 27/11/2024 của Quốc hội phê duyệt chủ trương đầu tư "
+     "Chương\ntrình mục tiêu quốc gia phòng, chống ma túy đến năm 2030 (Nghị quyết số\n163/2024/QH15), Nghị quyết số "
+     "50/NQ-CP ngày 13/3/2025 của Chính phủ về ban hành\nKế hoạch triển khai Nghị quyết số 163/2024/QH15 ngày "
+     "27/11/2024 của Quốc hội\nphê duyệt chủ trương đầu tư Chương trình mục tiêu quốc gia phòng, chống ma túy\nđến "
+     "năm 2030 (Nghị quyết số 50/NQ-CP) và Quyết định số 7619/QĐ-BCA ngày\n08/9/2025 của Bộ trưởng Bộ Công an phê "
+     "duyệt Chương trình mục tiêu quốc gia\nphòng, chống ma túy đến năm 2030 (Chương trình MTQG); Ủy ban nhân dân "
+     "tỉnh ban\nhành Kế hoạch triển khai thực hiện Chương trình mục tiêu quốc gia phòng, chống\nma túy đến năm 2030 "
+     "trên địa bàn tỉnh Đồng Nai, như sau:\n\n**I. MỤC ĐÍCH,\nYÊU CẦU**",
+     ["implements", "reference", "implements", "reference", "reference", "implements"]),
+    # the same plan, Yêu cầu 2.2: another (unnumbered) plan's title carries the cue, not this plan's purpose
+    ("KẾ HOẠCH\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n*2.2. *Việc triển khai thực hiện Chương trình MTQG được tiến hành đồng "
+     "bộ; Chương trình phòng, chống ma túy trong thanh, thiếu niên đến năm\n2030; Kế hoạch triển khai thực hiện Chỉ "
+     "thị số 36-CT/TW ngày\n16/8/2019 của Bộ Chính trị và các chỉ thị, nghị quyết.", ["reference"]),
+    # the same plan, Phân công trách nhiệm: `Căn cứ nội dung của Chương trình ... theo` instructs the assignees
+    ("KẾ HOẠCH\n\nIII. TỔ CHỨC THỰC HIỆN\n\n**2. Phân\ncông trách nhiệm**\n\nCăn cứ nội dung của Chương\ntrình "
+     "mục tiêu quốc gia phòng, chống ma túy đến năm 2030 theo Quyết định số\n7619/QĐ-BCA ngày 08/9/2025 của Bộ "
+     "trưởng Bộ Công an và Kế hoạch này, các Sở,\nban, ngành, đoàn thể, địa phương tổ chức quán triệt.",
+     ["reference"]),
+    # tnt305 624/KH-UBND Hà Tĩnh: a task assigns carrying the decision out; the plan does not implement it itself
+    ("**KẾ HOẠCH**\n\nTHỰC HIỆN CHƯƠNG TRÌNH “NÂNG CAO CHẤT LƯỢNG GIÁO DỤC MẦM NON\n\nI. MỤC ĐÍCH, YÊU CẦU\n\nV. TỔ CHỨC THỰC HIỆN\n\n"
+     "b) Chủ trì, phối hợp với các\nđơn vị liên quan triển khai thực hiện Quyết định số 338/QĐ-TTg ngày 03 tháng 4\n"
+     "năm 2023 của Thủ tướng Chính phủ phê duyệt Đề án", ["reference"]),
+    # diepxuan 202/2026/NĐ-CP: a partial repeal opening the clause, the cue far before the target; the number
+    # inside the quoted phrase is no target of it
+    ("**Điều 2. Bãi bỏ quy định**\n\nBãi bỏ cụm từ \"(được sửa đổi, bổ sung tại Điều 1 Nghị định số 51/2025/NĐ-CP ngày "
+     "01 tháng 3 năm 2025 của Chính phủ)\" tại khoản 8 Điều 1 Nghị định số 175/2025/NĐ-CP ngày 30 tháng 6 năm 2025 của "
+     "Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 10/2022/NĐ-CP ngày 15 tháng 01 năm 2022 của Chính phủ "
+     "quy định về lệ phí trước bạ.", {"175/2025/NĐ-CP": "repeals"}),
+    # diepxuan 07/2026/NĐ-CP: the same, in a numbered clause and in an article heading that holds a `;`
+    ("3. Bãi bỏ quy định về phụ cấp chức vụ lãnh đạo của chức danh Chủ tịch Ủy ban nhân dân cấp xã và Phó Chủ tịch "
+     "Ủy ban nhân dân cấp xã tại Nghị định 33/2023/NĐ-CP quy định về cán bộ, công chức cấp xã.",
+     {"33/2023/NĐ-CP": "repeals"}),
+    ("### Điều 1. Sửa đổi, bổ sung, bãi bỏ một số điểm, khoản của Bảng phụ cấp chức vụ lãnh đạo (bầu cử, bổ nhiệm) "
+     "trong các cơ quan nhà nước, đơn vị sự nghiệp của Nhà nước; cơ quan, đơn vị thuộc Quân đội nhân dân và Công an "
+     "nhân dân ban hành kèm theo Nghị định 204/2004/NĐ-CP\n\n1. Sửa đổi, bổ sung điểm a khoản 4 Mục I:",
+     {"204/2004/NĐ-CP": "amends"}),
 ]
 
 
@@ -302,6 +345,32 @@ def test_list_relation_with_units():
     text = "Căn cứ quy định nêu trên, Tổng cục Thuế đồng ý với Công văn số 1752/CT-THNVDT ngày 07/12/2012."
     units = [{"kind": "basis", "start": 0, "end": len(text)}]
     assert extract_citations(text, units, CENTRAL_DOC)["citations"][0]["relation"] == "reference"
+
+
+def test_proposal_unit_ends_at_the_enacting_line():
+    """tnt305 111/2025/TT-BTC (hard-wrapped, no blank line): the enacting sentence after `Theo đề nghị` is no
+    proposal; the Thông tư it repeals is repealed."""
+    text = ("*Theo đề nghị của Vụ trưởng Vụ Tài chính - Kinh tế\nngành;*\n*Bộ trưởng Bộ Tài chính ban hành Thông tư "
+            "bãi bỏ\nThông tư số 73/2017/TT-BTC ngày 17 tháng 7\nnăm 2017 của Bộ trưởng Bộ Tài chính quy định quản lý.*")
+    units = [{"kind": "proposal", "start": 0, "end": len(text)}]
+    assert extract_citations(text, units, CENTRAL_DOC)["citations"][0]["relation"] == "repeals"
+
+
+def test_vbhn_opening_lists_the_consolidated_documents():
+    """tnt305 92/VBHN-BQP: the documents named before the preamble are the ones it consolidates."""
+    text = ("QUYẾT ĐỊNH\nVỀ THỰC HIỆN CHẾ ĐỘ ĐỐI VỚI QUÂN NHÂN\nQuyết định số 142/2008/QĐ-TTg ngày 27 tháng 10 năm\n"
+            "2008 của Thủ tướng Chính phủ về thực hiện chế độ đối với quân nhân, được sửa đổi, bổ sung bởi:\n"
+            "Quyết định số 38/2010/QĐ-TTg ngày 06/5/2010 của Thủ\ntướng Chính phủ về việc sửa đổi, bổ sung Quyết định "
+            "số 142/2008/QĐ-TTg;\nQuyết định số 22/2025/QĐ-TTg ngày 10 tháng 7 năm 2025 của Thủ tướng Chính phủ.\n"
+            "Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;\n"
+            "Điều 1. Thực hiện Quyết định số 290/2005/QĐ-TTg.")
+    doc = {"id": "92-vbhn-bqp-2025", "number": "92/VBHN-BQP", "doc_type": "Văn bản hợp nhất",
+           "issuer": "Bộ Quốc phòng", "issued_date": "2025-11-20"}
+    cits = extract_citations(text, [], doc)["citations"]
+    got = {c["cited_number"]: c["relation"] for c in cits if c["cited_number"]}
+    assert [got[n] for n in ("38/2010/QĐ-TTg", "22/2025/QĐ-TTg", "290/2005/QĐ-TTg")] == \
+        ["consolidates", "consolidates", "reference"]
+    assert cits[0]["relation"] == "consolidates"
 
 
 # (text, expected stated relation between two cited documents)
