@@ -2,7 +2,7 @@
 
 How it runs (see STYLE.md, "Speed"): the text is folded once to a same-length key text
 (`Ủy ban` -> `uy ban`, so offsets carry over); a regex built from the first two words of every
-gazetteer pattern picks candidate windows; a spaCy `SpanRuler` with token patterns built from
+gazetteer pattern picks candidate windows; a spaCy `SpanRuler` with phrase patterns built from
 `gazetteer/bodies.yaml` runs only over those windows; the words after a match (`Thành phố`,
 `tỉnh Đồng Tháp`, `TP.HCM`) give the jurisdiction, else the document's province does.
 
@@ -167,20 +167,30 @@ def _nlp():
         infix_finditer=re.compile(r"(?<=[a-z]),(?=[a-z])").finditer,
     )
     templates, pats = body_templates()
-    # Phrase patterns (hash lookups) for names; token patterns with optional commas only for the
-    # addressee groups, whose comma use varies (`các sở, ban, ngành` / `các sở ban ngành`): the
-    # token matcher costs time per pattern and token, so it is kept to the few that need it.
+    # Phrase patterns (hash lookups) only. The addressee groups' comma use varies (`các sở, ban, ngành` /
+    # `các sở ban ngành`): each of their commas is optional, spelled out as one phrase per choice (at most
+    # 2^4 for the longest lists). A token pattern with optional commas would match the same, but the token
+    # matcher costs time per pattern and token, and the groups are a third of the table.
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": "bodies", "validate": False,
                                                "phrase_matcher_attr": "LOWER"})
     rows = []
+    seen = set()
     for label, surface in pats:
         key = _squash(fold(surface))
         toks = [t.text for t in nlp.make_doc(key)] if label.startswith("group:") else []
-        if any(t in {",", ";"} for t in toks):  # a group wording without commas is a plain phrase
+        commas = [i for i, t in enumerate(toks) if t in {",", ";"}]
+        if len(commas) > 6:  # never in the table; kept correct all the same
             pattern = [{"LOWER": t, "OP": "?"} if t in {",", ";"} else {"LOWER": t} for t in toks]
             rows.append({"label": label, "pattern": pattern})
-        else:
-            rows.append({"label": label, "pattern": key})
+            continue
+        variants = [key]
+        for mask in range(1, 2 ** len(commas)):
+            drop = {c for b, c in enumerate(commas) if mask >> b & 1}
+            variants.append(" ".join(t for i, t in enumerate(toks) if i not in drop))
+        for v in variants:
+            if (label, v) not in seen:
+                seen.add((label, v))
+                rows.append({"label": label, "pattern": v})
     ruler.add_patterns(rows)
     return nlp
 
@@ -293,6 +303,9 @@ _LEVEL_PAIR = re.compile(r"[ \t]*\n?[ \t]*(cap[ \t]*\n?[ \t]*(?:tinh|thanh pho))
                          r"(cap[ \t]*\n?[ \t]*xa)(?!\w)")
 _AREA = re.compile(r"[ \t]*\n?[ \t]*tren[ \t]*\n?[ \t]*dia[ \t]*\n?[ \t]*ban(?!\w)")
 _UBND_FORM = re.compile(r"(?:thuong truc\s+)?(?:uy ban nhan dan|ubnd|ub)\s+", re.I)
+_LIST_HEAD = re.compile(r"[ \t]*:")
+_BARE_KIND = re.compile(r"cac (?:so|bo|ban|nganh)")
+_OTHER = re.compile(r"[ \t]*\n?[ \t]*khac(?![\w&])")
 _CAP_LEVEL = re.compile(r"[ \t]*\n?[ \t]*cap(?=[ \t]*\n?[ \t]*(?:tinh|thanh pho|tp)(?!\w))")
 
 
@@ -350,6 +363,12 @@ def _resolve(label: str, text: str, folded: str, start: int, end: int, doc_provi
         return _elided(t, text, folded, end, doc_province)
     if t.get("topic_tail"):
         return _topic_body(t, key, text, folded, end, doc_province)
+    if scope == "group" and _LIST_HEAD.match(folded, end) and _BARE_KIND.fullmatch(_squash(folded[start:end])):
+        return None  # `Các sở: Nông nghiệp và Môi trường, Tài chính`: a list of named bodies follows, each its own
+    if scope == "group" and t.get("keep_wording"):
+        other = _OTHER.match(folded, end)
+        if other:  # `Các Sở, ban, ngành khác`: the others than those named before, a group of its own wording
+            end = other.end()
     number = None
     if t.get("numbered"):
         number = _NUMBER.match(folded, end)
@@ -526,16 +545,19 @@ def _sub_unit(text: str, start: int, row: dict) -> tuple[int, dict] | None:
     if not head[at + 5:at + 6].isspace() or "\n\n" in head[at:] or not head[-1:].isspace():
         return None
     words = head[at + 5:].split()
-    of = bool(words) and words[-1] == "thuộc"
-    words = words[:-1] if of else words
+    # `Phòng Nội chính thuộc Văn phòng UBND tỉnh`; `Phòng Tham mưu - Công an tỉnh` (KH 182 Đồng Nai)
+    sep = words[-1] if words and words[-1] in ("thuộc", "-", "–") else ""
+    of = sep == "thuộc"
+    words = words[:-1] if sep else words
     if (not 1 <= len(words) <= 10 or not words[0][:1].isupper() or words[-1].endswith(",")
             or any(not _UNIT_WORD.fullmatch(w) or w.lower() in ("thuộc", "và") for w in words)):
         return None
     unit = " ".join(words)
-    name = f"Phòng {unit}{' thuộc' if of else ''} {row['name']}"
+    joint = " thuộc" if of else " -" if sep else ""
+    name = f"Phòng {unit}{joint} {row['name']}"
     base, _, prov = row["id"].partition("@")
     bid = f"phong-{slug(unit)}-{base}" + (f"@{prov}" if prov else "")
-    short = f"Phòng {unit}{' thuộc' if of else ''} {row['short_name']}"
+    short = f"Phòng {unit}{joint} {row['short_name']}"
     return start - len(head) + at, _body_row(bid, name, short, row["kind"], row["level"], row["jurisdiction"],
                                                     row["id"])
 
@@ -569,20 +591,21 @@ def _canonical_order(wording: str, name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _word_forms() -> dict[str, set[str]]:
-    """folded word -> the written forms (lower case, with tone marks) the patterns use."""
+def _word_forms() -> dict[str, dict[str, set[str]]]:
+    """label -> folded word -> the written forms (lower case, with tone marks) that label's patterns use."""
     _, pats = body_templates()
-    forms: dict[str, set[str]] = {}
-    for _, surface in pats:
+    forms: dict[str, dict[str, set[str]]] = {}
+    for label, surface in pats:
         for w in re.findall(r"\w+", surface.lower()):
-            forms.setdefault(fold_same_length(w), set()).add(w)
+            forms.setdefault(label, {}).setdefault(fold_same_length(w), set()).add(w)
     return forms
 
 
-def _written_as_pattern(raw: str) -> bool:
+def _written_as_pattern(raw: str, label: str) -> bool:
     """Matching is on folded keys, so `tài chính phù hợp` folds like `Chính phủ`: a word written with
-    marks must carry the marks a pattern gives it; a word written without any mark always passes."""
-    forms = _word_forms()
+    marks must carry the marks the label's own patterns give it (`các số liệu` is not `các sở`, though
+    another pattern writes `số`); a word written without any mark always passes."""
+    forms = _word_forms().get(label, {})
     for w in re.findall(r"\w+", raw.lower()):
         f = fold_same_length(w)
         if w != f and w not in forms.get(f, ()) and fix_tone_placement(w) not in forms.get(f, ()):
@@ -627,7 +650,7 @@ def find_body_spans(text: str, doc_province: str | None = None) -> list[tuple[in
             e = ws + sp.end_char
             if sp.end_char >= len(chunk) and we < len(folded):
                 continue  # cut by the window edge; the next window does not see it either: rare
-            if not _written_as_pattern(text[s:e]):
+            if not _written_as_pattern(text[s:e], sp.label_):
                 continue
             res = _resolve(sp.label_, text, folded, s, e, doc_province)
             if res:

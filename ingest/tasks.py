@@ -14,7 +14,11 @@ Four sources, in this order (a span already taken by an earlier source is not re
   Chương trình`, `1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:`) gives one task per child bullet
   (`+` bullets stay inside the `-` above; a bullet wrapped after its label, `-\nPhân công ...`, is still one),
   or one task for its paragraph when it has no children; a `Thời gian thực hiện: ...` paragraph under a
-  bullet is its deadline;
+  bullet is its deadline. A heading `Sở X chủ trì, phối hợp với Y, Z:` gives each bullet X as lead and Y, Z
+  as partners; `Sở X chỉ đạo Chi cục Y thực hiện ... sau:` gives both X and Y. An item that opens with its
+  holder and a colon (`2. Sở Tài chính: Căn cứ ...`) is one task, holder included. A heading of body names
+  only over items (`1. Thủ trưởng các sở ...; Chủ tịch UBND các xã` over `a) ...`, a Chỉ thị with no
+  responsibility section) counts wherever it stands, outside aims sections;
 - `inline`: sentences that open with bodies (`Thủ trưởng các sở ... chịu trách nhiệm thi hành`,
   `Sở X có trách nhiệm ...`), or with `Giao X` / `Đề nghị X`, or that send a report to a body. A body
   followed by a verb with no cue word is a duty only in responsibility sections, Kinh phí, decision
@@ -74,6 +78,7 @@ def _rx() -> dict:
         "adverbial": re.compile(r"(?:" + _alt(p["adverbial_openers"]) + r")(?!\w)"),
         "holder": re.compile(r"(?:" + _alt(p["holder_headings"]) + r")(?!\w)"),
         "list_intro": re.compile(r"(?<!\w)(?:" + _alt(p["list_intro_ends"]) + r")\s*:[\s*_]*$"),
+        "directs": re.compile(r"\s*(?:" + _alt(p["list_intro_directs"]) + r")\s+"),
         "duty_zone": re.compile(r"(?<!\w)(?:" + _alt(p["duty_zones"]) + r")(?!\w)"),
     }
     return rx
@@ -200,8 +205,8 @@ def _one_deadline(text: str, year: int | None = None, *, cell: bool = False) -> 
         break
     if not found:
         for m in rx["year"].finditer(f):
-            if not (m.group("cue") or cell):
-                continue
+            if not (m.group("cue") or cell or _rx()["open_end"].match(f, m.end())):
+                continue  # (`năm 2025 và các năm tiếp theo` is a span even with no cue; CT 012/CT-UBND Đắk Lắk)
             y = int(m.group("y"))
             if m.group("cue") == "truoc":
                 found.append((m, None, _iso(y - 1, 12, 31)))
@@ -720,6 +725,27 @@ def _body_heading(text: str, folded: str, span: tuple[int, int], mentions: _Ment
     return ms if len(words) <= 2 else None
 
 
+def _colon_holder(text: str, folded: str, s: int, e: int, mentions: _Mentions) -> tuple[list[dict], int] | None:
+    """(mentions, where the task starts) of an item that opens with its holder and a colon (`2. Sở Tài chính:
+    Căn cứ khả năng cân đối ngân sách, trình ...`, `4. Các cơ sở nuôi trồng thủy sản: Theo dõi ...`; KH
+    235/KH-UBND Thanh Hóa, 2025), else None. A holder the gazetteer does not know (`Các cơ sở ...`) gives no
+    mention but still opens a task."""
+    lm = _LABEL.match(text, s, e)
+    p = lm.end() if lm else s
+    c = text.find(":", p, min(e, p + 160))
+    if c == -1 or "\n\n" in text[p:c] or field_kind(text[p:c + 1]) or not re.search(r"\w", text[c + 1:e]):
+        return None
+    ms = mentions.within(p, c)
+    if ms:
+        subj, pos = _subject_list(folded, p, c, ms, loose=text)
+        rest = _rx()["filler"].sub(" ", folded[pos:c])
+        return (subj, p) if subj and len(re.findall(r"[^\W\d_]+", rest)) <= 2 else None
+    words = re.findall(r"[^\W\d_]+", folded[p:c])
+    if folded.startswith("cac ", p) and 2 <= len(words) <= 8 and not re.search(r"[\d.;,()]", text[p:c]):
+        return [], p
+    return None
+
+
 def _holder_heading(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
     """Mentions that open a heading over bullets, the words after them describing the holder (`2. Các Sở,
     ngành chủ trì, quản lý, tham gia thực hiện các dự án ...`, `*1.5. Trách nhiệm của đối tượng thực hiện
@@ -739,8 +765,13 @@ def _holder_heading(text: str, folded: str, span: tuple[int, int], mentions: _Me
             if om:
                 q = om.end()
                 break
-        subj, _ = _subject_list(folded, q, e, ms)
+        subj, pos = _subject_list(folded, q, e, ms)
         if subj:
+            # `1. Sở X chỉ đạo Chi cục Y thực hiện các nội dung sau:` (KH 235/KH-UBND Thanh Hóa, 2025): the
+            # body directed holds the duties with the one that directs it
+            dm = _rx()["directs"].match(folded, pos, e)
+            if dm:
+                subj += _subject_list(folded, dm.end(), e, ms)[0]
             return subj
     if e - p > 400 or re.search(r"[.;](?!\S)", folded[p:e].rstrip(" *_\n")):
         return None  # a sentence, not a heading
@@ -751,7 +782,25 @@ def _holder_heading(text: str, folded: str, span: tuple[int, int], mentions: _Me
     if ms and not _leading_verb(folded, p, e):
         # `1.3. Các cơ quan tham mưu quản lý ngành, lĩnh vực (gồm các Sở: Xây dựng, ...)`: the bodies it names
         return ms
+    if folded.startswith("cac ", p) and not _leading_verb(folded, p, e):
+        return []  # (the same heading when the gazetteer knows none of its names: a holder all the same)
     return None
+
+
+def _heading_cues(text: str, folded: str, span: tuple[int, int], holders: list[dict],
+                  mentions: _Mentions) -> list[tuple[dict, str]]:
+    """(mention, role) a heading over bullets gives each of them: `lead` for its holders when `chủ trì, phối hợp`
+    follows them, and the bodies after `phối hợp với` as partners."""
+    if not holders:
+        return []
+    s, e = span
+    out = []
+    if re.match(r"[\s,]*chu tri\s*,\s*phoi hop", folded[holders[-1]["end"]:e]):  # (not `các Sở chủ trì dự án`)
+        out += [(mn, "lead") for mn in holders]
+    own = {id(mn) for mn in holders}
+    out += [(mn, role) for mn, role in _roles_in(text, folded, s, e, mentions.within(s, e))
+            if role == "partner" and id(mn) not in own]
+    return out
 
 
 def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken):
@@ -761,6 +810,16 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
     for v in kids.values():
         v.sort(key=lambda u: u["start"])
     heading_rx = _rx()["heading"]
+    by_id = {u["id"]: u for u in units}
+    aims = _rx()["aims"]
+
+    def under_aims(u) -> bool:  # `I. MỤC ĐÍCH, YÊU CẦU`: bodies named there hold no duty
+        while u is not None:
+            lm = _LABEL.match(text, u["start"], u["end"])
+            if lm and aims.match(re.sub(r"\s+", " ", folded[lm.end():lm.end() + 60])):
+                return True
+            u = by_id.get(u.get("parent_id"))
+        return False
 
     def is_section(u):
         head = fold_same_length((u.get("heading") or "") + " " + u["text"][:160])
@@ -769,14 +828,26 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
     def walk(u, inside):
         children = kids.get(u["id"], [])
         own = _rx()["holder"].match(folded, _strip_span(text, u["start"], u["end"])[0])  # `Trách nhiệm của X:`
+        if not own and not inside and children and u["kind"] == "item" and not under_aims(u):
+            # a Chỉ thị has no `Tổ chức thực hiện`: `1. Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã` over
+            # `a) ...` items is a heading of body names over their duties wherever it stands
+            own = _body_heading(text, folded, _heading_span(text, u, children), mentions) is not None
         if (inside or own) and u.get("label") not in ("-", "+") and u["kind"] not in ("table", "recipients", "signature"):
             hspan = _heading_span(text, u, children)
             hm = _body_heading(text, folded, hspan, mentions)
             if hm is None and children and any(c.get("label") in ("-", "+", "•") for c in children):
                 hm = _holder_heading(text, folded, hspan, mentions)
+            colon = None
+            if hm is None and not children and inside:
+                colon = _colon_holder(text, folded, u["start"], u["end"], mentions)
+                if colon is not None:
+                    hm, hspan = colon[0], (u["start"], colon[1])
             subheads = children and all(c.get("label") not in ("-", "+", "•") and kids.get(c["id"]) for c in children)
             if hm is not None and not subheads:  # (`1. Nhiệm vụ của thành viên Ban Chỉ đạo` over `1.1. Trưởng Ban`)
                 requested = bool(re.search(r"(?<!\w)de nghi", folded[hspan[0]:hspan[1]]))
+                # `2. Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở X, UBND các phường:` over bullets (KH
+                # HCM 2025): every bullet is led by the heading's body, with the heading's partners
+                inherited = [] if colon is not None else _heading_cues(text, folded, hspan, hm, mentions)
                 spans = []
                 if children:
                     p = hspan[1] + len(text[hspan[1]:children[0]["start"]]) - len(text[hspan[1]:children[0]["start"]].lstrip())
@@ -786,6 +857,9 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                     spans = first + [(c["id"], *_strip_span(text, a, b)) for c in children if c["kind"] not in ("table",)
                              for a, b in _bare_bullets(text, c["start"], _item_end(text, c["start"], c["end"]),
                                                        c.get("label"))]
+                elif colon is not None:  # the task is the whole item, its holder included
+                    s, e = _strip_span(text, colon[1], _item_end(text, colon[1], u["end"]))
+                    spans = [(u["id"], s, e)]
                 else:
                     p = hspan[1]
                     while p < u["end"] and text[p].isspace():
@@ -807,7 +881,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                                   mn["raw"])
                         for role in _heading_roles(folded, s, e):
                             _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
-                    for mn, role in _roles_in(text, folded, s, e, mentions.within(s, e)):
+                    for mn, role in [*inherited, *_roles_in(text, folded, s, e, mentions.within(s, e))]:
                         _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
                     taken.append((s, e))
                 taken.append(hspan)
@@ -877,12 +951,17 @@ def _sentences(text: str, start: int, end: int):
         yield pos, end
 
 
+_RECIPIENTS = re.compile(r"(?im)^[ \t*_]*n[oơ]i nh[aậ]n[ \t*_]*:?[ \t*_]*\n(?:[ \t]*\n)?(?:[ \t]*[-+•].*\n?)+")
+
+
 def _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken):
     by_start = sorted(units, key=lambda u: u["start"])
     skip = _Taken(len(text))
     for u in units:
         if u["kind"] in _SKIP_KINDS:
             skip.append((u["start"], u["end"]))
+    for m in _RECIPIENTS.finditer(text):  # a `NƠI NHẬN` list the structure parser read as items (Nghị định
+        skip.append((m.start(), m.end()))  # 202/2026/NĐ-CP): `- Thủ tướng, các Phó Thủ tướng Chính phủ;` is no duty
     by_id = {u["id"]: u for u in units}
     aims = _rx()["aims"]
 

@@ -218,3 +218,53 @@ def test_units_and_mass_organisations(text, province, expected):
 ])
 def test_lists_kept_whole(text, expected):
     assert ids(text) == expected
+
+
+# 2025 plans new to the dev gold (KH 182/KH-UBND Đồng Nai, KH 235/KH-UBND Thanh Hóa, CT 012/CT-UBND Đắk Lắk): real
+# snippets, with the line breaks of the dataset files
+DONG_NAI = {"id": "d", "province": "Đồng Nai"}
+THANH_HOA = {"id": "d", "province": "Thanh Hóa"}
+DAK_LAK = {"id": "d", "province": "Đắk Lắk"}
+
+
+@pytest.mark.parametrize("text,doc,expected", [
+    # Văn phòng UBND by the titles of its heads in Nơi nhận
+    ("- Chánh, các PCVP UBND tỉnh;", DONG_NAI, ["van-phong-ubnd@dong-nai"]),
+    ("- CVP, các PCVP UBND tỉnh;\n- Các sở, ban, ngành;", DAK_LAK,
+     ["van-phong-ubnd@dak-lak", "group:cac-so-ban-nganh@dak-lak"]),
+    ("- Chánh VP, PCVP phụ trách lĩnh vực;", {"id": "d", "province": "Hà Tĩnh"}, ["van-phong-ubnd@ha-tinh"]),
+    # the merged provincial paper and broadcaster
+    ("- Báo và PTTH Đắk Lắk;", DAK_LAK, ["bao-va-phat-thanh-truyen-hinh@dak-lak"]),
+    # border guards: the force (central) and a province's command
+    ("túy thuộc Bộ đội Biên phòng được trang bị vũ khí", DONG_NAI, ["bo-doi-bien-phong"]),
+    ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh, Công an tỉnh", DONG_NAI,
+     ["bo-chi-huy-bo-doi-bien-phong@dong-nai", "cong-an@dong-nai"]),
+    # a named unit of the provincial police, joined by a dash
+    ("an ninh tổ quốc tỉnh (qua Phòng Tham mưu - Công an tỉnh) để theo dõi", DONG_NAI,
+     ["phong-tham-muu-cong-an@dong-nai"]),
+    # the departments of the people's committee under their legal name
+    ("người đứng đầu các cơ\nquan chuyên môn cấp tỉnh, Chủ tịch UBND cấp xã", DAK_LAK,
+     ["group:cac-co-quan-chuyen-mon@dak-lak", "group:uy-ban-nhan-dan-cap-xa@dak-lak"]),
+    # group wordings ending in `khác` / `địa phương` are groups of their own
+    ("**3. Các Sở, ban, ngành khác**", DONG_NAI, ["group:cac-so-ban-nganh-khac@dong-nai"]),
+    ("các Sở, ban, ngành, địa phương tổ chức thực hiện", DONG_NAI, ["group:cac-so-ban-nganh-dia-phuong@dong-nai"]),
+    ("các sở, ban, ngành, đơn vị, địa phương", THANH_HOA, ["group:cac-so-ban-nganh-don-vi-dia-phuong@thanh-hoa"]),
+    ("đơn vị, địa phương có liên quan tại khu vực biên giới", DONG_NAI, []),  # no `các`: not the group's wording
+    ("các đơn vị, địa phương có liên quan tại khu vực biên giới", DONG_NAI,
+     ["group:cac-don-vi-dia-phuong-co-lien-quan@dong-nai"]),
+    # Sở Nông nghiệp và Môi trường sub-departments; the ministry's fisheries department
+    ("- Cục Thủy sản và Kiểm ngư;\n- Chi cục Biển đảo và Thủy sản; Chi cục Chăn nuôi và Thú y", THANH_HOA,
+     ["cuc-thuy-san-va-kiem-ngu", "chi-cuc-bien-dao-va-thuy-san@thanh-hoa", "chi-cuc-chan-nuoi-va-thu-y@thanh-hoa"]),
+    # a list head is not the group; `các số liệu` is not `các sở`
+    ("- Các sở: Nông nghiệp và Môi trường, Tài chính;", THANH_HOA, []),
+    ("đồng\nthời, đối soát lại các số liệu đồng bộ", DAK_LAK, []),
+])
+def test_find_bodies_2025_plans(text, doc, expected):
+    assert ids(text, doc) == expected
+
+
+def test_sub_unit_names():
+    rows = extract_bodies("(qua Phòng Tham mưu - Công an tỉnh)", [], {"id": "d", "province": "Đồng Nai"})["bodies"]
+    assert [(b["name"], b["parent_id"]) for b in rows] == [("Phòng Tham mưu - Công an tỉnh Đồng Nai", "cong-an@dong-nai")]
+    rows = extract_bodies("- Báo và PTTH Đắk Lắk;", [], {"id": "d", "province": "Đắk Lắk"})["bodies"]
+    assert rows[0]["name"] == "Báo và Phát thanh, Truyền hình Đắk Lắk"

@@ -547,6 +547,9 @@ def _summary(out: dict) -> list[tuple[str, set[tuple[str, str]], str | None, str
 BACNINH = {"id": "doc", "province": "Bắc Ninh", "issued_date": "2025-08-01"}
 QUANGNGAI = {"id": "doc", "province": "Quảng Ngãi", "issued_date": "2025-11-21"}
 CANTHO = {"id": "doc", "province": "Cần Thơ", "issued_date": "2025-06-01"}
+DAKLAK = {"id": "doc", "province": "Đắk Lắk", "issued_date": "2025-11-26"}
+THANHHOA = {"id": "doc", "province": "Thanh Hóa", "issued_date": "2025-11-18"}
+HCM25 = {"id": "doc", "province": "Hồ Chí Minh", "issued_date": "2025-06-01"}
 
 SHAPES = [
     # KH 141/KH-UBND Bắc Ninh III.4: `-` bullets followed by italic field paragraphs; two bullets share the
@@ -692,6 +695,107 @@ và triển khai kế hoạch thực hiện Đề án của địa phương mìn
        ("Bộ Tư lệnh", {("lead", "bo-tu-lenh"), ("partner", "so-nong-nghiep-va-moi-truong")}, None, None),
        ("Ban Quản lý", {("lead", "ban-quan-ly-cac-khu-che-xuat-va-cong-nghiep")}, None, None),
        ("Tổ chức xây dựng, phê", {("responsible", "group:uy-ban-nhan-dan-cac-xa-phuong-dac-khu")}, None, None)]),
+    # CT 012/CT-UBND Đắk Lắk (2025): a Chỉ thị has no `Tổ chức thực hiện`; `1. Thủ trưởng ...; Chủ tịch UBND các
+    # xã, phường` / `2. Sở Khoa học và Công nghệ` over `a)` items are body headings wherever they stand
+    ("Chỉ thị body headings", DAKLAK, """CHỈ THỊ
+
+VỀ VIỆC TĂNG CƯỜNG CẢI CÁCH THỦ TỤC HÀNH CHÍNH
+
+Để kịp thời chấn chỉnh, khắc
+phục những tồn tại, hạn chế nêu trên, Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành,
+Chủ tịch UBND các xã, phường tập trung chỉ đạo và tổ chức thực hiện các nhiệm vụ, giải pháp về cải cách TTHC sau:
+
+1. Thủ
+trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các xã, phường
+
+a) Thực hiện nghiêm việc cải
+cách TTHC, nâng cao chất lượng, kiểm soát chặt chẽ bộ TTHC tại các ngành, lĩnh vực.
+
+b) Đẩy mạnh công tác truyền
+thông trong cải cách TTHC, dịch vụ công trực tuyến.
+
+2. Sở
+Khoa học và Công nghệ
+
+a) Chủ trì, phối hợp với Văn
+phòng UBND tỉnh triển khai tích hợp, kết nối các thông tin phục vụ đánh giá.
+
+3. Sở Nội
+vụ
+
+a) Tiếp tục tham mưu UBND tỉnh
+theo dõi, kiểm tra, chấn chỉnh kịp thời.
+""", [
+        ("Thực hiện nghiêm việc cả", {("responsible", "group:cac-so-ban-nganh"),
+                                      ("responsible", "group:uy-ban-nhan-dan-cac-xa-phuong")}, None, None),
+        ("Đẩy mạnh công tác truyền", {("responsible", "group:cac-so-ban-nganh"),
+                                      ("responsible", "group:uy-ban-nhan-dan-cac-xa-phuong")}, None, None),
+        ("Chủ trì, phối hợp với Vă", {("lead", "so-khoa-hoc-va-cong-nghe"), ("responsible", "so-khoa-hoc-va-cong-nghe"),
+                                      ("partner", "van-phong-ubnd")}, None, None),
+        ("Tiếp tục tham mưu UBND t", {("responsible", "so-noi-vu"), ("advise", "so-noi-vu")}, None, None)]),
+    # KH 235/KH-UBND Thanh Hóa IV (2025): `Sở X chỉ đạo Chi cục Y thực hiện các nội dung sau:` (both hold the
+    # bullets); `2. Sở Tài chính: Căn cứ ...` (holder, colon, duty: the whole item is the task); a holder the
+    # gazetteer does not know (`4. Các cơ sở nuôi trồng thủy sản:`) still opens a task; the closing
+    # exhortation is none
+    ("directed body, colon holders", THANHHOA, """IV. TỔ CHỨC
+THỰC HIỆN
+
+1. Sở Nông nghiệp và Môi trường
+chỉ đạo Chi cục Biển đảo và Thủy sản thực hiện các nội dung sau:
+
+- Tuyên truyền, hướng dẫn người
+nuôi trồng thủy sản quan trắc, giám sát chất lượng nước tại khu vực nuôi của
+mình.
+
+- Tổ chức đánh giá kết quả thực
+hiện; báo cáo UBND tỉnh trước ngày 15/12/2026.
+
+2. Sở Tài chính: Căn cứ khả
+năng cân đối ngân sách, trình cấp có thẩm quyền phê duyệt kinh phí thực hiện kế
+hoạch trong dự toán đầu năm 2026 trên cơ sở đề nghị của Sở Nông nghiệp và Môi
+trường.
+
+3. UBND các xã, phường: Phối hợp
+với Sở Nông nghiệp và Môi trường, đơn vị được lựa chọn quan trắc môi trường triển
+khai Kế hoạch đã được phê duyệt.
+
+4. Các cơ sở nuôi trồng thủy sản:
+Theo dõi, giám sát môi trường tại cơ sở nuôi trồng thủy sản.
+
+Yêu cầu các sở, ban, ngành, đơn
+vị, địa phương nghiêm túc triển khai thực hiện./.
+""", [
+        ("Tuyên truyền, hướng dẫn ", {("responsible", "so-nong-nghiep-va-moi-truong"),
+                                      ("responsible", "chi-cuc-bien-dao-va-thuy-san")}, None, None),
+        ("Tổ chức đánh giá kết quả", {("responsible", "so-nong-nghiep-va-moi-truong"),
+                                      ("responsible", "chi-cuc-bien-dao-va-thuy-san")}, None, "2026-12-15"),
+        ("Sở Tài chính: Căn cứ khả", {("responsible", "so-tai-chinh")}, None, None),
+        ("UBND các xã, phường: Phố", {("responsible", "group:uy-ban-nhan-dan-cac-xa-phuong"),
+                                      ("partner", "so-nong-nghiep-va-moi-truong")}, None, None),
+        ("Các cơ sở nuôi trồng thủ", set(), None, None)]),
+    # QĐ HCM 2025 (Đề án quản lý rủi ro thiên tai) V.2: `Sở X chủ trì, phối hợp với Sở Y, UBND ...:` over bullets:
+    # each bullet is led by X with the heading's partners
+    ("heading lead and partners", HCM25, """V. TỔ CHỨC
+THỰC HIỆN
+
+2. Sở Giáo dục
+và Đào tạo chủ trì, phối hợp với Sở Nông nghiệp và Môi trường, Ủy ban nhân dân
+các phường, xã, đặc khu:
+
+- Xây dựng chương trình đào tạo
+và tổ chức tập huấn cho đội ngũ giảng viên, giáo viên kiến thức về phòng chống
+và giảm nhẹ rủi ro thiên tai;
+
+- Xây dựng Phương án đảm bảo an
+toàn cho giáo viên, học sinh và cơ sở hạ tầng giáo dục khi xảy ra các tình huống
+thiên tai.
+""", [
+        ("Xây dựng chương trình đà", {("lead", "so-giao-duc-va-dao-tao"), ("responsible", "so-giao-duc-va-dao-tao"),
+                                      ("partner", "so-nong-nghiep-va-moi-truong"),
+                                      ("partner", "group:uy-ban-nhan-dan-cac-xa-phuong-dac-khu")}, None, None),
+        ("Xây dựng Phương án đảm b", {("lead", "so-giao-duc-va-dao-tao"), ("responsible", "so-giao-duc-va-dao-tao"),
+                                      ("partner", "so-nong-nghiep-va-moi-truong"),
+                                      ("partner", "group:uy-ban-nhan-dan-cac-xa-phuong-dac-khu")}, None, None)]),
 ]
 
 
@@ -724,3 +828,21 @@ def test_numbered_item_keeps_its_later_sentences():
     t = out["tasks"][0]
     assert (t["deadline_end"], t["recurrence"]) == ("2025-12-31", "annual")
     assert "Định kỳ báo cáo" in t["text"]
+
+
+def test_recipients_list_is_no_task():
+    # Nghị định 202/2026/NĐ-CP: a `NƠI NHẬN` list the structure parser reads as items holds no duty
+    raw = """Điều 3. Trách nhiệm thi hành
+
+2. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Nghị định này.
+
+---
+
+NƠI NHẬN
+
+- Ban Bí thư Trung ương Đảng;
+- Thủ tướng, các Phó Thủ tướng Chính phủ;
+- Các bộ, cơ quan ngang bộ;
+"""
+    out = _parsed(raw, {"id": "doc", "province": None, "issued_date": "2026-01-01"})
+    assert [" ".join(t["text"].split())[:14] for t in out["tasks"]] == ["Các Bộ trưởng,"]
