@@ -142,6 +142,10 @@ _AGENCY = re.compile(
     r"(?:Giám\s+đốc\s+|Thủ\s+trưởng\s+|Trưởng\s+)?(?P<agency>"
     r"(?P<committee>Ban\s+Thường\s+vụ\s+(?:Tỉnh|Thành)\s+ủy)"
     r"|Ban\s+Chấp\s+hành\s+Đảng\s+bộ"
+    # `Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh (Đồng Tháp)`:
+    # a provincial steering committee, its name up to the level word
+    r"|Ban\s+Chỉ\s+đạo(?:\s+(?!(?:tỉnh|thành\s+phố|Thành\s+phố|TP|ngày|tại)(?![^\W\d_]))[^\s;:()\[\]“”\"]+){1,20}?"
+    r"(?=\s+(?:tỉnh|thành\s+phố|Thành\s+phố|TP\.?)(?![^\W\d_]))"
     r"|Ban\s+(?:Pháp\s+chế|Kinh\s+tế[\s\-–]+(?:và\s+)?[Nn]gân\s+sách|Văn\s+hóa[\s\-–]+(?:và\s+)?[Xx]ã\s+hội"
     r"|Dân\s+tộc|Đô\s+thị)\s+(?:Hội\s+đồng\s+nhân\s+dân|HĐND)"
     r"|(?:Chi\s+cục\s+Thuế|Cục\s+Thuế|Thuế)(?=\s+(?:tỉnh|thành\s+phố|Thành\s+phố|TP)\b)"
@@ -169,7 +173,7 @@ _PINPOINT = re.compile(
 
 _LAW_ISSUER = {"Pháp lệnh": "Ủy ban Thường vụ Quốc hội"}
 _BILL_BEFORE = re.compile(r"(?:dự\s+án|dự\s+thảo|[Dd]ự\s+án|[Dd]ự\s+thảo)\s+$")
-_LAW_WORD = re.compile(r"(?<![^\W\d_])(?:Bộ\s+luật|Luật|Hiến\s+pháp|Pháp\s+lệnh)(?![^\W\d_])")
+_LAW_WORD = re.compile(r"(?<![^\W\d_])(?:Bộ\s+[Ll]uật|Luật|Hiến\s+pháp|Pháp\s+lệnh)(?![^\W\d_])")  # `Bộ Luật Lao động`
 _LAW_DATE = re.compile(
     r"(?:\s+nước\s+Cộng\s+h[oò]a\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam)?\s*,?\s*(?:(?:được\s+Quốc\s+hội\s+)?(?:thông\s+qua\s+)?"
     r"ngày\s*(?P<d>\d{1,2})\s*(?:tháng\s*(?P<m1>\d{1,2})\s*năm\s*(?P<y1>\d{4})|[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<y2>\d{4}))"
@@ -180,6 +184,15 @@ _UNKNOWN_LAW = re.compile(
     r"(?P<name>(?:Bộ\s+luật|Luật)\s+(?!(?:này|số|sư|pháp|định|lệ|các|đã|được|và)\b)"
     r"(?:(?!số\s+\d)[^\s;:.()\[\]“”\"]+\s+){1,25}?)(?=(?:được\s+Quốc\s+hội\s+thông\s+qua\s+)?ngày\s*\d|năm\s+\d{4})"
 )
+# `Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 và Luật ...`:
+# an amending law named by its title, which lists the laws it amends (with or without their numbers). The
+# title runs to `ngày`, the clause end or a parenthesis; the laws it lists are not cited on their own.
+_AMENDING_LAW = re.compile(
+    r"(?:Bộ\s+)?[Ll]uật\s+[Ss]ửa\s+đổi\s*,?\s*bổ\s+sung\s+(?:một\s+số\s+điều\s+)?(?:của|tại)\s+(?:các\s+)?"
+    r"(?=(?:Bộ\s+)?[Ll]uật\s)"
+)
+_AMENDING_STOP = re.compile(r";|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+•#]|[a-zđ]\)|\d+\.|Căn\s+cứ|Theo\s+đề\s+nghị|Xét))|\.(?=\s|$)|\*|\(|\s+ngày\s*\d|\s+(?:được|đã|có\s+hiệu)\s|\s+năm\s+\d{4}")
+_MEMBER_NUMBER = re.compile(r"\s*,?\s*số\s*:?\s*\d[^\s,;]*")
 _UNNUMBERED_BASIS = re.compile(
     rf"(?:^|\n)[ \t\-*+]*(?P<cc>[Cc]ăn)\s+cứ(?:\s+vào)?\s+(?P<type>{_TYPE_ALT})(?![^\W\d_])(?!\s+(?:số|này)\b)"
     r"(?P<rest>[^;\n]*(?:\n(?![ \t]*\n)[^;\n]*){0,3})",
@@ -507,6 +520,16 @@ def _find_laws(text: str, taken: list[tuple[int, int]]) -> list[dict]:
         if p < last_end or inside(p) or _BILL_BEFORE.search(text, max(0, p - 12), p) or (
                 p >= 2 and text[p - 2].isdigit() and not _PINPOINT.search(text, max(0, p - 80), p)):
             continue  # `37 Luật có liên quan đến quy hoạch` names no one law (`Điều 40 Luật Kế toán` does); `dự án Luật ...` is a bill
+        a = _AMENDING_LAW.match(text, p)
+        if a:
+            amending = _amending_law(text, p, a.end(), starts, taken)
+            if isinstance(amending, int):  # the number that closes the title names the law
+                last_end = amending
+                continue
+            if amending is not None:
+                found.append(amending)
+                last_end = amending["end"]
+                continue
         head = _head(text, p)
         k = None
         for h in (head, head.rsplit(" ", 1)[0]):  # `Luật Đất ...`, then the bare `Hiến pháp`
@@ -556,6 +579,32 @@ def _find_laws(text: str, taken: list[tuple[int, int]]) -> list[dict]:
         })
         last_end = end
     return found
+
+
+def _amending_law(text: str, p: int, body: int, starts: list[int], taken: list[tuple[int, int]]) -> dict | int:
+    """The mention of an amending law named by its title (`_AMENDING_LAW`), or where its number starts when
+    a single number closes the title (the laws the title lists are then no citations either): `Luật sửa đổi ... của Luật Xây dựng số 62/2020/QH14 ngày ...` is law 62/2020, found
+    by its number. Numbers inside a title of several laws are the listed laws' own."""
+    stop_m = _AMENDING_STOP.search(text, body, min(len(text), body + 500))
+    stop = stop_m.start() if stop_m else min(len(text), body + 500)
+    inner = [(a, b) for a, b in taken[bisect.bisect_left(starts, p):] if a < stop]
+    if inner and len(inner) == 1 and not text[inner[0][1]:stop].strip(" \t\n,"):
+        return inner[0][0]
+    name = _collapse(_MEMBER_NUMBER.sub("", text[p:stop])).rstrip(" ,")
+    end = stop
+    cited_date = year = None
+    dm = _LAW_DATE.match(text, stop)
+    if dm:
+        if dm.group("y3"):
+            year = int(dm.group("y3"))
+        else:
+            cited_date = _iso(dm.group("d"), dm.group("m1") or dm.group("m2"), dm.group("y1") or dm.group("y2"))
+            year = int(cited_date[:4]) if cited_date else None
+        end = dm.end()
+    law_type = "Bộ luật" if _fold(name).startswith("bo luat") else "Luật"
+    return {"kind": "law", "start": p, "end": end, "number": None, "type": law_type, "date": cited_date,
+            "year": year, "issuer": {"central": "Quốc hội"}, "name": name, "list_of": None,
+            "pinpoint": _pinpoint(text, p), "amending": True}
 
 
 def _find_unnumbered_basis(text: str, taken: list[tuple[int, int]]) -> list[dict]:
@@ -662,7 +711,7 @@ def _level_of(doc: dict) -> str:
 def _local_issuer(body: str, level: str | None, place: str) -> str:
     """`Ủy ban nhân dân tỉnh Quảng Ngãi`, `Sở Tài chính tỉnh Phú Thọ`, `Ban Pháp chế Hội đồng nhân dân Thành phố
     Hà Nội`, `Ban Thường vụ Tỉnh ủy Quảng Trị` (a Party committee takes no level word)."""
-    if body.endswith(("Thành ủy", "Tỉnh ủy")):
+    if body.endswith(("Thành ủy", "Tỉnh ủy", "Thành ủy Thành phố")):
         return f"{body} {place}"
     if level is None:
         level = "Thành phố" if _fold(place) in CITIES else "tỉnh"
@@ -670,6 +719,7 @@ def _local_issuer(body: str, level: str | None, place: str) -> str:
 
 
 _ISSUER_NAMES: dict[str, str] = PATTERNS["issuer_names"]
+_PARTY_CENTRAL_BY_TYPE: dict[str, str] = PATTERNS.get("party_central_by_type") or {}
 
 
 def resolve_mention(m: dict, doc: dict) -> dict:
@@ -722,11 +772,16 @@ def _resolve_mention(m: dict, doc: dict) -> dict:
             level = issuer_info.get("level")
             if not issuer_info.get("place") and _fold(province) == _fold(doc.get("province") or ""):
                 level = (level or _level_of(doc)) if issuer_info.get("agency") else _level_of(doc)
+            if body == "Thành ủy" and issuer_info.get("level") == "Thành phố":
+                # `của Thành ủy Thành phố` -> `Thành ủy Thành phố Hồ Chí Minh`, as written; `Thành ủy Cần Thơ`
+                body = "Thành ủy Thành phố"
             issuer = _local_issuer(body, level, province)
         elif body:
             issuer = body
     elif issuer is None:
         issuer = _issuer_from_code(code)
+        if code in ("TW", "TƯ") and m.get("type") in _PARTY_CENTRAL_BY_TYPE:
+            issuer = _PARTY_CENTRAL_BY_TYPE[m["type"]]
     if year is None:
         return {"target_id": None, "issuer": issuer, "resolution": "unresolved", "flags": ["no_year"],
                 "number": number, "title": m.get("title"), "date": m["date"]}
@@ -984,6 +1039,7 @@ def extract_citations(text: str, units: list[dict], doc: dict) -> dict:
     kinds = _unit_kinds(units, text)
     has_preamble_units = any(k in ("basis", "proposal") for _, _, k in kinds)
     title_end = _title_region_end(text)
+    amending_spans = [(m["start"], m["end"]) for m in mentions if m.get("amending")]
     consolidation = "/VBHN-" in (doc.get("number") or "").upper()  # the documents it merges open it
 
     citations: list[dict] = []
@@ -999,7 +1055,10 @@ def extract_citations(text: str, units: list[dict], doc: dict) -> dict:
         enclosing = _enclosing(kinds, m["start"], m["end"])
         relation, stated = None, None
         # 1. where the mention sits: a basis or proposal unit (or clause, when the structure gave none)
-        if "basis" in enclosing or _in_basis_line(text, clause_at, clause, m["start"]):
+        if _CLAUSE["proposal"].search(clause) and (enclosing & {"basis", "proposal"} or not has_preamble_units):
+            # `Căn cứ Quyết định số A ...; Theo đề nghị của Giám đốc Sở ... tại Tờ trình số B`: one line, two units
+            relation = "proposal"
+        elif "basis" in enclosing or _in_basis_line(text, clause_at, clause, m["start"]):
             relation = "basis"
         elif "proposal" in enclosing or (not has_preamble_units and _CLAUSE["proposal"].search(clause)):
             relation = "proposal"
@@ -1019,6 +1078,12 @@ def extract_citations(text: str, units: list[dict], doc: dict) -> dict:
             if mentions[j]["end"] <= m["start"]:
                 prev = j
                 break
+        if relation == "basis" and m["list_of"] is None and (
+                any(a < m["start"] < b for a, b in amending_spans)
+                or (prev is not None and _named_in_title(text, mentions[prev]["end"], lead, window))):
+            # the `Căn cứ` cue belongs to the line's main document; one named in its title (or a law the
+            # title of an amending law lists) is only referred to
+            relation = None
         if m["list_of"] is not None and m["list_of"] in row_of:
             first = row_of[m["list_of"]]
             relation = relation or first["relation"]
@@ -1095,6 +1160,27 @@ def extract_citations(text: str, units: list[dict], doc: dict) -> dict:
         c.pop("_stub_date", None)
         c["flags"] = json.dumps(c["flags"], ensure_ascii=False, separators=(",", ":"))
     return {"citations": citations, "relations": relations, "stubs": stubs}
+
+
+_TYPE_TAIL = re.compile(rf"(?:{_TYPE_ALT})(?:\s+số)?\s*$", re.IGNORECASE)
+_LIST_TAIL = re.compile(r"(?:,|;|:|\bva|\bhoac|\bcung nhu|\bva cac|\bcac)\s*$")
+_AMENDED_BY = re.compile(r"\bduoc\s+(?:sua doi|bo sung|thay the|hop nhat|dinh chinh|bai bo|dieu chinh)")
+# `Thông tư số A ... sửa đổi, bổ sung Điều 6 Thông tư số B`: the amended text is relied on as amended
+_AMENDS_TAIL = re.compile(r"\b(?:sua doi|bo sung|thay the|dieu chinh|bai bo|dinh chinh|hop nhat)\b[^;]{0,40}$")
+_ITEM_BREAK = re.compile(r"\n[ \t]*(?:[-*+•]|[a-zđ]\)|\d+\.)")
+
+
+def _named_in_title(text: str, prev_end: int, lead: int, window: str) -> bool:
+    """`Căn cứ Nghị quyết số 03/NQ-CP ... Ban hành chương trình hành động ... thực hiện Nghị quyết số 57-NQ/TW`:
+    the mention is named in the title of the clause's previous mention, not listed beside it (`..., Nghị
+    quyết số B`, `... và Quyết định số B`) nor cited as its amendment (`..., được sửa đổi, bổ sung tại ...`)."""
+    between = text[prev_end:lead]
+    if _ITEM_BREAK.search(between):  # `- Luật A số ...\n- Luật B số ...`: items of a list
+        return False
+    between = _collapse(_fold(_TYPE_TAIL.sub("", between)))
+    if not between or _AMENDED_BY.search(window) or _LIST_TAIL.search(between) or _AMENDS_TAIL.search(between):
+        return False
+    return bool(re.search(r"[^\W\d_]", between))
 
 
 def _flag_date_conflicts(citations: list[dict]) -> None:

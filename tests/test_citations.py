@@ -25,6 +25,8 @@ CAN_THO_DOC = {"id": "x-can-tho", "issuer": "Ủy ban nhân dân thành phố C�
                "issued_date": "2025-10-01"}
 QUANG_TRI_DOC = {"id": "x-quang-tri", "issuer": "Ủy ban nhân dân tỉnh Quảng Trị", "province": "Quảng Trị",
                  "issued_date": "2025-03-01"}
+DONG_THAP_DOC = {"id": "x-dong-thap", "issuer": "Ủy ban nhân dân tỉnh Đồng Tháp", "province": "Đồng Tháp",
+                 "issued_date": "2025-11-27"}
 CENTRAL_DOC = {"id": "30-2020-nd-cp", "number": "30/2020/NĐ-CP", "doc_type": "Nghị định", "issuer": "Chính phủ",
                "province": None, "issued_date": "2020-03-05"}
 
@@ -64,6 +66,10 @@ FIND_NUMBERS = [
     ("Thực hiện Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt", ["749/QĐ-TTg"]),
     ("Căn cứ Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016 của Chính phủ quy định chi tiết một số "
      "điều và biện pháp thi hành Luật ban hành văn bản quy phạm pháp luật;", ["34/2016/NĐ-CP"]),
+    # tnt305 2820/QĐ-UBND HCM: a decimal serial, only before a year
+    ("*Căn cứ Nghị quyết số\n66.2/2025/NQ-CP ngày 28 tháng 8 năm 2025 của Chính phủ Quy định xử lý khó khăn,",
+     ["66.2/2025/NQ-CP"]),
+    ("theo mục 2.1/KH-UBND và điểm 3.2/2025", []),
     # not numbers of documents
     ("ngày 14/02/2008, ngày 8/6/2010 và 08-6-2010", []),
     ("đạt QCVN 12:2026/BCA và TCVN ISO 9001:2015", []),
@@ -189,6 +195,19 @@ LIST_ISSUERS = [
      "Chính phủ", CAN_THO_DOC, ["Bộ Chính trị", "Chính phủ"]),
     # a person is no issuing body
     ("trả lời đơn thư của bà Nguyễn Thị Thủy tại Công văn số 12/CT-KTNB ngày 2/3/2012", CENTRAL_DOC, [None]),
+    # tnt305 2820/QĐ-UBND HCM: `Thành ủy Thành phố` keeps the level word it is written with
+    ("*Căn cứ Kế hoạch số\n4354/KH-UBND ngày 14 tháng 6 năm 2025 của Ủy ban nhân dân Thành phố Hồ Chí Minh\n"
+     "về việc triển khai Kế hoạch hành động số 459-KHHĐ/TU ngày 21 tháng 5 năm 2025 của\nThành ủy Thành phố về "
+     "thực hiện", HCM_DOC, ["Ủy ban nhân dân Thành phố Hồ Chí Minh", "Thành ủy Thành phố Hồ Chí Minh"]),
+    # tnt305 597/KH-UBND Đồng Tháp: a provincial steering committee, its name up to the level word
+    ("Căn cứ Quyết định số 03-QĐ/BCĐ ngày 13/8/2025 của\nBan Chỉ đạo về phát triển khoa học, công nghệ, đổi mới "
+     "sáng tạo và chuyển đổi số\ntỉnh ban hành Chương trình công tác", DONG_THAP_DOC,
+     ["Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh Đồng Tháp"]),
+    # tnt305 0124/KH-UBND Đắk Lắk: a central Party Chỉ thị / Kết luận with no `của`: Bộ Chính trị, not the
+    # Ban Chấp hành; a resolution keeps the Ban Chấp hành
+    ("Kết luận số 01-KL/TW ngày 15/8/2021 của Bộ Chính trị khóa XIII về tiếp tục thực hiện Chỉ thị số 05-CT/TW "
+     "về đẩy mạnh học tập; Nghị quyết số 21-NQ/TW", DONG_THAP_DOC,
+     ["Bộ Chính trị", "Bộ Chính trị", "Ban Chấp hành Trung ương Đảng"]),
 ]
 
 
@@ -325,6 +344,81 @@ RELATION_LISTS = [
 ]
 
 
+# tnt305 2820/QĐ-UBND HCM, 986/QĐ-UBND Tuyên Quang (CongBot), nd-07-2026 (diepxuan): the `Căn cứ` cue belongs to
+# the line's main documents; one named inside the title of another (`... thực hiện Nghị quyết số 57-NQ/TW`), or a
+# law an amending law's title lists, is only referred to; an amendment (`được sửa đổi, bổ sung tại/bởi ...`,
+# `... sửa đổi, bổ sung Điều 6 Thông tư số B`) and the members of a list stay bases; `Theo đề nghị` after a `;`
+# on the same line opens the proposal.
+RELATION_IN_TITLES = [
+    ("*Căn cứ Nghị quyết số\n03/NQ-CP ngày 09 tháng 01 năm 2025 của Chính phủ Ban hành chương trình hành động\n"
+     "của Chính phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ\nChính trị về đột phá "
+     "phát triển khoa học;*", {"03/NQ-CP": "basis", "57-NQ/TW": "reference"}),
+    ("*Căn cứ Kế hoạch số\n4354/KH-UBND ngày 14 tháng 6 năm 2025 của Ủy ban nhân dân Thành phố Hồ Chí Minh\n"
+     "về việc triển khai Kế hoạch hành động số 459-KHHĐ/TU ngày 21 tháng 5 năm 2025 của\nThành ủy Thành phố;*",
+     {"4354/KH-UBND": "basis", "459-KHHĐ/TU": "reference"}),
+    ("*Căn cứ Luật Đất đai số\n31/2024/QH15 ngày 18 tháng 01 năm 2024, được sửa đổi, bổ sung một số điều tại\n"
+     "Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở\nsố 27/2023/QH15, Luật Kinh "
+     "doanh bất động sản số 29/2023/QH15 và Luật Các tổ chức\ntín dụng số 32/2024/QH15;*",
+     {"31/2024/QH15": "basis", "27/2023/QH15": "reference", "29/2023/QH15": "reference",
+      "32/2024/QH15": "reference", "43/2024/QH15": "basis"}),
+    ("*Căn cứ Luật Xây dựng số\n50/2014/QH13, được sửa đổi, bổ sung tại Luật sửa đổi, bổ sung một số điều của\n"
+     "Luật xây dựng số 62/2020/QH14 ngày 17 tháng 06 năm 2020;*", {"50/2014/QH13": "basis", "62/2020/QH14": "basis"}),
+    ("Căn cứ quy định tại Điều\n4 Thông tư số 96/2015/TT-BTC ngày 22/6/2015 của Bộ Tài chính sửa đổi, bổ sung "
+     "Điều 6 Thông tư số 78/2014/TT-BTC\n(đã được sửa đổi, bổ sung tại Khoản\n2 Điều 6 Thông tư số 119/2014/TT-BTC "
+     "về Điều 1 Thông tư số 151/2014/TT-BTC).", {"78/2014/TT-BTC": "basis", "151/2014/TT-BTC": "basis"}),
+    ("Căn cứ Quyết định số 2045/QĐ-BGDĐT ngày 01/8/2024 của Bộ trưởngBộ Giáo dục và Đào tạo về việc ban hành khung "
+     "kế hoạch thời gian năm học 2024-2025; Theo đề nghị của Giám đốc Sở Giáo dục và Đào tạo tại Tờ trình số "
+     "107/TTr-SGDĐT ngày 09/8/2024 về việc ban hành Kế hoạch", {"2045/QĐ-BGDĐT": "basis", "107/TTr-SGDĐT": "proposal"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", RELATION_IN_TITLES)
+def test_relation_in_titles(text, expected):
+    cits = _extract(text)["citations"]
+    got = {}
+    for c in cits:  # the strongest relation of each cited number
+        if c["cited_number"] in expected and got.get(c["cited_number"]) != "basis":
+            got[c["cited_number"]] = c["relation"]
+    assert got == expected
+
+
+def test_basis_list_items_are_no_titles():
+    """diepxuan nd-07-2026 (`Căn cứ pháp lý` heading, one law per item): the items are bases side by side, and
+    the amending law the last number closes is that number's law (its listed laws are no citations)."""
+    text = ("Căn cứ pháp lý\n\n- Luật Viên chức số 58/2010/QH12\n- Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, "
+            "công chức và Luật Viên chức số 52/2019/QH14\n- Luật Thanh tra số 84/2025/QH15\n")
+    units = [{"kind": "basis", "start": 0, "end": len(text)}]
+    cits = extract_citations(text, units, CENTRAL_DOC)["citations"]
+    assert [(c["cited_number"], c["relation"]) for c in cits] == [
+        ("58/2010/QH12", "basis"), ("52/2019/QH14", "basis"), ("84/2025/QH15", "basis")]
+
+
+# tnt305 2820/QĐ-UBND HCM: amending laws a `Căn cứ` line names by title only; the laws the title lists are no
+# citations of their own (README rule), the law table gives the amending law's number.
+AMENDING_TITLES = [
+    ("*Căn cứ Luật Quy hoạch\nngày 24 tháng 11 năm 2017 được sửa đổi, bổ sung một số điều tại Luật sửa đổi, bổ\n"
+     "sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo phương thức\nđối tác công tư và Luật Đấu "
+     "thầu ngày 29 tháng 11 năm 2024;*",
+     [("Luật Quy hoạch", "21-2017-qh14", "basis"),
+      ("Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo phương thức đối tác "
+       "công tư và Luật Đấu thầu", "57-2024-qh15", "basis")]),
+    ("*Căn cứ Luật Đầu tư công số\n58/2024/QH15 ngày 29 tháng 11 năm 2024, được sửa đổi, bổ sung tại Luật Sửa đổi,\n"
+     "bổ sung một số điều của Luật Đấu thầu, Luật Đầu tư theo phương thức đối tác\ncông tư, Luật Hải quan, Luật Thuế "
+     "giá trị gia tăng, Luật Thuế xuất khẩu, thuế\nnhập khẩu, Luật Đầu tư, Luật Đầu tư công, Luật Quản lý, sử dụng "
+     "tài sản công;*",
+     [(None, "58-2024-qh15", "basis"),
+      ("Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu, Luật Đầu tư theo phương thức đối tác công tư, Luật Hải "
+       "quan, Luật Thuế giá trị gia tăng, Luật Thuế xuất khẩu, thuế nhập khẩu, Luật Đầu tư, Luật Đầu tư công, Luật "
+       "Quản lý, sử dụng tài sản công", "90-2025-qh15", "basis")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", AMENDING_TITLES)
+def test_amending_law_titles(text, expected):
+    out = _extract(text, {**HCM_DOC, "issued_date": "2025-11-19"})["citations"]
+    assert [(c["cited_title"], c["target_id"], c["relation"]) for c in out] == expected
+
+
 @pytest.mark.parametrize("text,expected", RELATION_LISTS)
 def test_relation_lists(text, expected):
     cits = [c for c in _extract("Điều 1. Nội dung.\n" + text if text[0].isdigit() else text)["citations"]
@@ -457,6 +551,9 @@ LAWS_BY_NAME = [
     ("theo Luật Cán bộ, công chức", "2025-06-30", [("Luật cán bộ, công chức", "22-2008-qh12")]),
     ("theo Luật Ban hành văn bản quy phạm pháp luật", "2025-03-31",
      [("Luật ban hành văn bản quy phạm pháp luật", "80-2015-qh13")]),
+    # CongBot 986/QĐ-UBND Tuyên Quang: `Bộ Luật` written with a capital L
+    ("8. Ngày nghỉ lễ, tết trong năm: Thực hiện theo quy định của Bộ Luật Lao động và các văn bản hướng dẫn",
+     "2024-08-13", [("Bộ luật Lao động", "45-2019-qh14")]),
     # a number before `Luật` that is no pinpoint names no one law
     ("37 Luật có liên quan đến quy hoạch năm 2018", "2025-11-20", []),
 ]

@@ -131,7 +131,23 @@ IN_FORCE = [
 
 def test_misread_numbers_are_left_out():
     numbers = {r["number"] for r in laws()}
-    assert not numbers & {"64/2023/QH15", "90/2025/QH15"}
+    assert "64/2023/QH15" not in numbers
+    # `Luật ..., Luật Quản lý, sử dụng tài sản công số 90/2025/QH15`, `Luật Đấu thầu số 57/2024/QH15`: the
+    # number is the amending law's, never the last listed law's; each is a row under its own title only
+    for number in ("90/2025/QH15", "57/2024/QH15"):
+        names = [r["name"] for r in laws() if r["number"] == number]
+        assert len(names) == 1 and names[0].startswith("Luật sửa đổi, bổ sung một số điều của"), names
+
+
+def test_amending_laws_by_title():
+    """The amending laws a `Căn cứ` line names by title only (2820/QĐ-UBND HCM) resolve through the table."""
+    assert [r["number"] for r in law_candidates(
+        "Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo phương thức đối tác "
+        "công tư và Luật Đấu thầu", 2024)] == ["57/2024/QH15"]
+    assert [r["number"] for r in law_candidates(
+        "Luật sửa đổi, bổ sung một số điều của Luật Đất đai, Luật Nhà ở, Luật Kinh doanh bất động sản và Luật Các "
+        "tổ chức tín dụng")] == ["43/2024/QH15"]
+    assert [r["number"] for r in law_candidates("Luật Đấu thầu", 2024)] == []
 
 
 @pytest.mark.parametrize("name,on,expected", IN_FORCE)

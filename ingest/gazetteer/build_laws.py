@@ -56,6 +56,21 @@ MANUAL = [
     ("45/2013/QH13", "Luật Đất đai", "2013-11-29", "manual: Luật số 45/2013/QH13"),
     ("13/2003/QH11", "Luật Đất đai", "2003-11-26", "manual: Luật số 13/2003/QH11"),
     ("31/2024/QH15", "Luật Đất đai", "2024-01-18", "manual: Luật số 31/2024/QH15"),
+    # amending laws cited by their title (`được sửa đổi, bổ sung tại Luật sửa đổi, bổ sung một số điều của ...`),
+    # the number not written; cited in tnt305_tai_lieu_noi_bo/dataset/001c610b2efdcf0c.md (2820/QĐ-UBND HCM)
+    ("57/2024/QH15", "Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo phương "
+     "thức đối tác công tư và Luật Đấu thầu", "2024-11-29",
+     "manual: Luật số 57/2024/QH15, Quốc hội khóa XV kỳ họp 8 (cited by title, `... và Luật Đấu thầu ngày 29 tháng "
+     "11 năm 2024`, in tnt305_tai_lieu_noi_bo/dataset/001c610b2efdcf0c.md)"),
+    ("43/2024/QH15", "Luật sửa đổi, bổ sung một số điều của Luật Đất đai, Luật Nhà ở, Luật Kinh doanh bất động sản "
+     "và Luật Các tổ chức tín dụng", "2024-06-29",
+     "manual: Luật số 43/2024/QH15, Quốc hội khóa XV kỳ họp 7 (cited by title in "
+     "tnt305_tai_lieu_noi_bo/dataset/001c610b2efdcf0c.md and by number in 50693ea4bb4bda20.md)"),
+    ("90/2025/QH15", "Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu, Luật Đầu tư theo phương thức đối tác "
+     "công tư, Luật Hải quan, Luật Thuế giá trị gia tăng, Luật Thuế xuất khẩu, thuế nhập khẩu, Luật Đầu tư, Luật "
+     "Đầu tư công, Luật Quản lý, sử dụng tài sản công", "2025-06-25",
+     "manual: Luật số 90/2025/QH15 ngày 25/6/2025 (as the corpus writes it; see NOT_LAWS), cited by title in "
+     "tnt305_tai_lieu_noi_bo/dataset/001c610b2efdcf0c.md"),
     (None, "Hiến pháp", "2013-11-28", "manual: Hiến pháp năm 2013, Quốc hội khóa XIII kỳ họp 6"),
     (None, "Hiến pháp", "1992-04-15", "manual: Hiến pháp năm 1992, Quốc hội khóa VIII kỳ họp 11"),
     # current laws of the main codes, passed in 2025, that the corpus cites too rarely (or without a date)
@@ -106,6 +121,8 @@ NOT_LAWS = {
     "64/2023/QH15": "typo of 64/2025/QH15 in diepxuan_phapdien_demuc/van_ban/ngoai-giao/thong-tu-02-2026-tt-bng-"
                     "phan-cap-nhiem-vu-quyen-han-bo-ngoai-giao.md (no law numbered 64 was passed in 2023; the same "
                     "name is cited 30+ times in the corpus with 64/2025/QH15)",
+    "57/2024/QH15": "the amending law of 29/11/2024 (`Luật Đấu thầu, ... số 57/2024/QH15` names the last law its "
+                    "title lists, not the one of that number); a MANUAL row holds it under its own title",
     "90/2025/QH15": "an amending law of 25/6/2025 (`Luật số 90/2025/QH15 ngày 25/6/2025` sửa đổi Luật Đầu tư, Luật Đầu tư "
                     "công, Luật Quản lý, sử dụng tài sản công ...): `Luật X, Luật Quản lý, sử dụng tài sản công số "
                     "90/2025/QH15` names the last amended law, not the one of that number",
