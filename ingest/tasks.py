@@ -481,7 +481,12 @@ def _table_tasks(text, folded, doc, mentions, tasks, roles, seen, taken):
             # cells before the header's first column (page header, signature ... caught in the header row)
             # are not in the data rows: shift the columns when a row is shorter than the header
             cols = {k: v - first for k, v in header.items()} if first and len(row) < width else header
-            if len(row) < 3 or len(row) <= max(cols["content"], cols["lead"]):
+            if _continuation(text, cols, row, width):
+                # a merged-cell row lost its STT (and trailing) cells: `Xây dựng hạ tầng kỹ thuật ... | Trung tâm X`
+                cols = {k: v - 1 for k, v in cols.items() if k != "stt" and v > cols["stt"]}
+            elif len(row) < 3:
+                continue
+            if len(row) <= max(cols["content"], cols["lead"]):
                 continue
             cs, ce = row[cols["content"]]
             ls, le = row[cols["lead"]]
@@ -491,14 +496,49 @@ def _table_tasks(text, folded, doc, mentions, tasks, roles, seen, taken):
             if "deadline" in cols and cols["deadline"] < len(row):
                 ds, de = row[cols["deadline"]]
                 dl_src = text[ds:de]
-            task = _task_row(doc, None, cs, ce, text, "table", dl_src, cell=True)
-            tasks.append(task)
             taken.append((row[0][0], row[-1][1]))
-            for col, role in (("lead", "lead"), ("partner", "partner")):
-                if col in cols and cols[col] < len(row):
-                    s, e = row[cols[col]]
+            spans = {c: row[cols[c]] for c in ("lead", "partner") if c in cols and cols[c] < len(row)}
+            for (ts, te), cells in _parallel(text, (cs, ce), spans):
+                task = _task_row(doc, None, ts, te, text, "table", dl_src, cell=True)
+                tasks.append(task)
+                for col, (s, e) in cells.items():
                     for mn in mentions.within(s, e):
-                        _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
+                        _add_role(roles, seen, task["id"], mn["body_id"], col, mn["raw"])
+
+
+def _continuation(text: str, cols: dict[str, int], row: list[tuple[int, int]], width: int) -> bool:
+    """A data row whose STT cell is missing (a merged cell the layout dropped): shorter than the header,
+    and where the STT should be stands a sentence, the content, followed by the lead cell."""
+    k = cols.get("stt")
+    if k is None or k + 1 != cols["content"] or cols["lead"] <= cols["content"] or not 2 <= len(row) < width:
+        return False
+    s, e = row[k]
+    first = text[s:e]
+    return not _STT.fullmatch(first) and len(first.split()) >= 4 and not first.lstrip().startswith("*")
+
+
+_SENTENCE_LINE = re.compile(r"[.;]\s*\n(?=\s*[A-ZÀ-ỸĐ])")
+
+
+def _parallel(text: str, content: tuple[int, int], cells: dict[str, tuple[int, int]]):
+    """(content span, {role: cell span}) per task of one row. A row that holds n sentences in its content
+    cell, each on its own line, and n lines in its lead cell (`Bố trí nhân lực ... \n Bố trí nhân lực ...`
+    | `Các sở, ngành ... \n Sở Tài chính` | `Sở Tài chính \n Các sở, ngành ...`) is n tasks, line by line."""
+    cs, ce = content
+    cuts = [m.end() for m in _SENTENCE_LINE.finditer(text, cs, ce)]
+    pieces = list(zip([cs, *cuts], [*cuts, ce], strict=True))
+    if len(pieces) > 1 and "lead" in cells:
+        lines = {c: _cell_lines(text, *span) for c, span in cells.items()}
+        if len(lines["lead"]) == len(pieces):
+            for i, (s, e) in enumerate(pieces):
+                s, e = _strip_span(text, s, e)
+                yield (s, e), {c: ls[i] if len(ls) == len(pieces) else cells[c] for c, ls in lines.items()}
+            return
+    yield content, cells
+
+
+def _cell_lines(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    return [(s + m.start(), s + m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text[s:e])]
 
 
 # ---------------------------------------------------------------- items with assignment fields
@@ -736,10 +776,18 @@ def _colon_holder(text: str, folded: str, s: int, e: int, mentions: _Mentions) -
     if c == -1 or "\n\n" in text[p:c] or field_kind(text[p:c + 1]) or not re.search(r"\w", text[c + 1:e]):
         return None
     ms = mentions.within(p, c)
+    q = p + len(folded[p:c]) - len(folded[p:c].lstrip(" *_"))
+    om = next((m for _, rx in _rx()["opener"] if (m := rx.match(folded, q, c))), None)
+    if om:  # `2. Đề nghị các cấp ủy Đảng, Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh:
+        q = om.end()  # Phối hợp ...` (KH 0124/KH-UBND Đắk Lắk, 2025)
     if ms:
-        subj, pos = _subject_list(folded, p, c, ms, loose=text)
+        subj, pos = _subject_list(folded, q, c, ms, loose=text)
         rest = _rx()["filler"].sub(" ", folded[pos:c])
-        return (subj, p) if subj and len(re.findall(r"[^\W\d_]+", rest)) <= 2 else None
+        if subj and len(re.findall(r"[^\W\d_]+", rest)) <= 2:
+            return subj, p
+        if om and not re.search(r"[.;]", text[q:c]):
+            return ms, p  # the addressees of `Đề nghị`: every body named before the colon
+        return None
     words = re.findall(r"[^\W\d_]+", folded[p:c])
     if folded.startswith("cac ", p) and 2 <= len(words) <= 8 and not re.search(r"[\d.;,()]", text[p:c]):
         return [], p
@@ -787,6 +835,32 @@ def _holder_heading(text: str, folded: str, span: tuple[int, int], mentions: _Me
     return None
 
 
+def _subject_sentence(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
+    """Mentions that open the sentence of an item over bullets when the sentence is itself a duty
+    (`1. Các cơ quan, đơn vị, địa phương, doanh nghiệp căn cứ chức năng, nhiệm vụ được giao xây dựng kế hoạch
+    ...;` over `- Giới thiệu điển hình ...`, `- Báo cáo Ủy ban nhân dân tỉnh ...`; KH 0124/KH-UBND Đắk Lắk,
+    2025): its bodies hold the sentence and every bullet under it, else None."""
+    s, e = span
+    lm = _LABEL.match(text, s, e)
+    p = lm.end() if lm else s
+    p += len(folded[p:e]) - len(folded[p:e].lstrip(" *_\n"))
+    body = folded[p:e].rstrip(" *_\n")
+    if e - p > 800 or not re.search(r"[.;](?!\S)", body) or not body.endswith((".", ";", ":")):
+        # a heading (no sentence) is for the heading readers; a sentence that runs on into the line below
+        # (`... về trật tự xã hội` / `- Cơ quan thường trực Tổ công tác ...`, KH 308/KH-UBND Hà Nội) is no lead-in
+        return None
+    ms = mentions.within(p, e)
+    subj, pos = _subject_list(folded, p, e, ms)
+    if not subj or subj[0]["start"] > p:
+        return None
+    # the subject's verb or cue comes right after it, a few describing words allowed (`, doanh nghiệp căn cứ`)
+    m = re.compile(r"[.;:]").search(folded, pos, e)
+    clause = folded[pos:m.start() if m else e]
+    if _cued(folded, pos, e) or re.match(r"(?:[\s,]+[^\W\d_]+){0,3}?[\s,]+can cu\b", clause):
+        return subj
+    return None
+
+
 def _heading_cues(text: str, folded: str, span: tuple[int, int], holders: list[dict],
                   mentions: _Mentions) -> list[tuple[dict, str]]:
     """(mention, role) a heading over bullets gives each of them: `lead` for its holders when `chủ trì, phối hợp`
@@ -828,15 +902,23 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
     def walk(u, inside):
         children = kids.get(u["id"], [])
         own = _rx()["holder"].match(folded, _strip_span(text, u["start"], u["end"])[0])  # `Trách nhiệm của X:`
-        if not own and not inside and children and u["kind"] == "item" and not under_aims(u):
+        if not own and not inside and children and u["kind"] in ("item", "article") and not under_aims(u):
             # a Chỉ thị has no `Tổ chức thực hiện`: `1. Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã` over
-            # `a) ...` items is a heading of body names over their duties wherever it stands
+            # `a) ...` items is a heading of body names over their duties wherever it stands; so is a decision's
+            # `Điều 2. Giao Giám đốc Sở Giáo dục và Đào tạo` over `1. ...`, `2. Chủ trì, ...` clauses (QĐ
+            # 986/QĐ-UBND Tuyên Quang, 2024)
             own = _body_heading(text, folded, _heading_span(text, u, children), mentions) is not None
         if (inside or own) and u.get("label") not in ("-", "+") and u["kind"] not in ("table", "recipients", "signature"):
             hspan = _heading_span(text, u, children)
             hm = _body_heading(text, folded, hspan, mentions)
+            bullets = children and all(c.get("label") in ("-", "+", "•") for c in children)
             if hm is None and children and any(c.get("label") in ("-", "+", "•") for c in children):
                 hm = _holder_heading(text, folded, hspan, mentions)
+            lead_in = None
+            if hm is None and inside and bullets:
+                lead_in = _subject_sentence(text, folded, hspan, mentions)
+                if lead_in is not None:
+                    hm = lead_in
             colon = None
             if hm is None and not children and inside:
                 colon = _colon_holder(text, folded, u["start"], u["end"], mentions)
@@ -844,7 +926,8 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                     hm, hspan = colon[0], (u["start"], colon[1])
             subheads = children and all(c.get("label") not in ("-", "+", "•") and kids.get(c["id"]) for c in children)
             if hm is not None and not subheads:  # (`1. Nhiệm vụ của thành viên Ban Chỉ đạo` over `1.1. Trưởng Ban`)
-                requested = bool(re.search(r"(?<!\w)de nghi", folded[hspan[0]:hspan[1]]))
+                requested = bool(re.search(r"(?<!\w)de nghi", folded[hspan[0]:hspan[1]])) or (
+                    colon is not None and re.match(r"[\s*_]*(?:de|kien) nghi(?!\w)", folded[colon[1]:colon[1] + 16]))
                 # `2. Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở X, UBND các phường:` over bullets (KH
                 # HCM 2025): every bullet is led by the heading's body, with the heading's partners
                 inherited = [] if colon is not None else _heading_cues(text, folded, hspan, hm, mentions)
@@ -857,6 +940,8 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                     spans = first + [(c["id"], *_strip_span(text, a, b)) for c in children if c["kind"] not in ("table",)
                              for a, b in _bare_bullets(text, c["start"], _item_end(text, c["start"], c["end"]),
                                                        c.get("label"))]
+                    if lead_in is not None:  # the sentence that names the holder is a task of its own
+                        spans = [(u["id"], *_strip_span(text, *hspan)), *spans]
                 elif colon is not None:  # the task is the whole item, its holder included
                     s, e = _strip_span(text, colon[1], _item_end(text, colon[1], u["end"]))
                     spans = [(u["id"], s, e)]
@@ -876,12 +961,18 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                     tasks.append(task)
                     for mn, role in found:
                         _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
+                    own_roles = _roles_in(text, folded, s, e, mentions.within(s, e))
+                    # `3. Công an Thành phố, Bộ Tư lệnh Thành phố` over `Công an Thành phố chủ trì phối hợp với Bộ
+                    # Tư lệnh Thành phố ...`: a heading body the task names as partner is a partner only
+                    partners = {mn["body_id"] for mn, role in own_roles if role == "partner"}
                     for mn in hm:
+                        if mn["body_id"] in partners and len(hm) > 1:
+                            continue
                         _add_role(roles, seen, task["id"], mn["body_id"], "requested" if requested else "responsible",
                                   mn["raw"])
                         for role in _heading_roles(folded, s, e):
                             _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
-                    for mn, role in [*inherited, *_roles_in(text, folded, s, e, mentions.within(s, e))]:
+                    for mn, role in [*inherited, *own_roles]:
                         _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
                     taken.append((s, e))
                 taken.append(hspan)
@@ -1140,6 +1231,8 @@ def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
     nxt = re.search(r"[^\W\d_]", text[pos:e]) if subj else None
     if subj and len(re.findall(r"\w+", folded[pos:e])) >= 3 and nxt and nxt.group(0).islower():
         # (`Sở Tư pháp, Sở Khoa học và Công nghệ, Phòng Hành chính ...`: a list of names, no predicate)
+        if _exhortation(folded, s, e):
+            return None  # `Các cơ quan, đơn vị được phân công ... có trách nhiệm thực hiện nghiêm túc` (QĐ 2820 HCM)
         after = _with_responsible(_subject_roles(folded, pos, e))
         return [(mn, r) for mn in subj for r in after], pos
     m = _rx()["adverbial"].match(folded, s, e)

@@ -846,3 +846,184 @@ NƠI NHẬN
 """
     out = _parsed(raw, {"id": "doc", "province": None, "issued_date": "2026-01-01"})
     assert [" ".join(t["text"].split())[:14] for t in out["tasks"]] == ["Các Bộ trưởng,"]
+
+
+# ---------------------------------------------------------------- fourth held-out round (QĐ 2820 HCM, KH 0124 Đắk
+# Lắk, QĐ 986 Tuyên Quang, KH 597 Đồng Tháp)
+
+HCM2025 = {"id": "doc", "province": "Hồ Chí Minh", "issued_date": "2025-11-19"}
+
+# QĐ 2820/QĐ-UBND HCM (2025) appendix: trafilatura drops merged cells, so a second task of one numbered row comes
+# as a short row (content | lead [| partner]) with no STT; row 4 holds two tasks line by line in each cell
+TABLE_2820 = """|
+TT
+|
+Nhiệm vụ
+|
+Cơ quan chủ trì
+|
+Cơ quan phối hợp
+|
+Thời gian dự kiến hoàn thành
+|
+Kết quả
+|
+Nguồn kinh phí
+|
+|
+** IV**
+|
+**Quản lý, vận hành hệ thống**
+|
+|
+2
+|
+Quản lý, vận hành Hệ thống
+thông tin và cơ sở dữ liệu quốc gia về quy hoạch đảm bảo hoạt động thông suốt,
+liên tục 24/7.
+|
+Sở Tài chính
+|
+Các sở, ngành, UBND xã, phường, đặc khu
+|
+Quý IV/2026
+|
+|
+Thực hiện sao lưu dữ liệu
+và đảm bảo có khả năng phục hồi hệ thống sau sự cố.
+|
+Sở Khoa học và Công nghệ
+|
+Sở Tài chính
+|
+|
+4
+|
+Bố trí nhân lực đảm bảo đủ
+năng lực để thực hiện nhiệm vụ xây dựng, thu thập, xử lý, đồng bộ dữ liệu, cập
+nhật Hệ thống thông tin và cơ sở dữ liệu quốc gia về quy hoạch.
+Bố trí nhân lực đảm bảo đủ
+năng lực để quản lý, vận hành, kết nối, chia sẻ và khai thác Hệ thống thông
+tin và cơ sở dữ liệu quốc gia về quy hoạch.
+|
+Các sở, ngành, UBND xã, phường, đặc khu
+Sở Tài chính
+|
+Sở Tài chính
+Các sở, ngành, UBND xã, phường, đặc khu
+|
+Năm 2026
+|
+Đảm bảo đủ nhân lực
+|
+|
+"""
+
+
+def _by_task(out: dict) -> dict[str, set[tuple[str, str]]]:
+    by: dict[str, set[tuple[str, str]]] = {}
+    for r in out["task_bodies"]:
+        by.setdefault(r["task_id"], set()).add((r["role"], r["body_id"]))
+    return by
+
+
+def test_table_rows_with_merged_cells():
+    out = run(TABLE_2820, doc=HCM2025)
+    rows = [t for t in out["tasks"] if t["origin"] == "table"]
+    assert [" ".join(t["text"].split())[:25] for t in rows] == [
+        "Quản lý, vận hành Hệ thốn", "Thực hiện sao lưu dữ liệu", "Bố trí nhân lực đảm bảo đ",
+        "Bố trí nhân lực đảm bảo đ"]
+    by = _by_task(out)
+    # the row without STT: its own lead and partner, not the columns shifted onto the lead's name
+    assert by[rows[1]["id"]] == {("lead", "so-khoa-hoc-va-cong-nghe@ho-chi-minh"),
+                                 ("partner", "so-tai-chinh@ho-chi-minh")}
+    assert rows[1]["deadline_end"] is None
+    # the two-task row: line i of the lead and partner cells goes with sentence i of the content cell
+    assert ("lead", "so-tai-chinh@ho-chi-minh") not in by[rows[2]["id"]]
+    assert ("partner", "so-tai-chinh@ho-chi-minh") in by[rows[2]["id"]]
+    assert ("lead", "so-tai-chinh@ho-chi-minh") in by[rows[3]["id"]]
+    assert ("partner", "so-tai-chinh@ho-chi-minh") not in by[rows[3]["id"]]
+    assert rows[2]["text"].rstrip().endswith("quốc gia về quy hoạch.") and rows[3]["start"] > rows[2]["end"]
+    assert (rows[3]["deadline_start"], rows[3]["deadline_end"]) == ("2026-01-01", "2026-12-31")
+
+
+def test_heading_body_named_as_partner_is_partner():
+    # QĐ 2820/QĐ-UBND HCM IV.3: the heading names two bodies, the paragraph says which one leads
+    raw = ("IV. TỔ CHỨC THỰC HIỆN\n\n**3.\nCông An Thành phố, Bộ Tư lệnh Thành phố**\n\nCông an Thành phố chủ trì phối\n"
+           "hợp với Bộ Tư lệnh Thành phố và các đơn vị có liên quan định kỳ kiểm tra, đánh\n"
+           "giá an toàn hệ thống, trách nhiệm xử lý sự cố đường truyền tín hiệu kết nối.\n")
+    out = _parsed(raw, HCM2025)
+    assert len(out["tasks"]) == 1
+    got = roles(out)
+    assert ("partner", "bo-tu-lenh@ho-chi-minh") in got
+    assert not {r for r in got if r[1] == "bo-tu-lenh@ho-chi-minh" and r[0] in ("lead", "responsible")}
+    assert {r[0] for r in got if r[1] == "cong-an@ho-chi-minh"} & {"lead", "responsible"}
+
+
+def test_sentence_subject_carried_to_bullets():
+    # KH 0124/KH-UBND Đắk Lắk IV.1: the item's sentence names its body and is a task; each bullet under it is one
+    # more task of the same body
+    raw = ("**IV. TỔ CHỨC\nTHỰC HIỆN**\n\n1. Các cơ quan, đơn vị, địa\nphương, doanh nghiệp căn cứ chức năng, nhiệm vụ "
+           "được giao xây dựng kế hoạch triển\nkhai thực hiện đợt thi đua gắn với tình hình thực tế; đề ra giải pháp góp "
+           "phần\nhoàn thành mục tiêu phát triển kinh tế - xã hội năm 2025.\n\n- Giới thiệu điển hình tiên tiến\n"
+           "trong Đợt thi đua để tuyên truyền trên các phương tiện thông tin đại chúng.\n\n- Khen thưởng theo thẩm quyền\n"
+           "và đề nghị khen thưởng đối với các tập thể, cá nhân có thành tích tiêu biểu.\n\n- Báo cáo Ủy ban nhân dân tỉnh\n"
+           "về kết quả Đợt thi đua (qua Sở Nội vụ) khi tổng kết Đợt thi đua.\n")
+    out = _parsed(raw, DAKLAK)
+    assert [" ".join(t["text"].split())[:20] for t in out["tasks"]] == [
+        "Các cơ quan, đơn vị,", "Giới thiệu điển hình", "Khen thưởng theo thẩ", "Báo cáo Ủy ban nhân "]
+    by = _by_task(out)
+    for t in out["tasks"]:
+        assert ("responsible", "group:cac-co-quan-don-vi-dia-phuong@dak-lak") in by[t["id"]]
+    assert ("report_to", "ubnd@dak-lak") in by[out["tasks"][3]["id"]]
+
+
+def test_sentence_running_into_a_dash_line_keeps_no_bullets():
+    # KH 308/KH-UBND Hà Nội III.1: `- Cơ quan thường trực ...` continues the sentence above it (no full stop)
+    raw = ("III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Khoa học và Công nghệ\ntheo dõi, đôn đốc các Sở, ban, ngành triển khai "
+           "thực hiện nhiệm vụ theo đúng tiến\nđộ; tham mưu UBND Thành phố báo cáo kết quả triển khai thực hiện về Cục "
+           "Cảnh\nsát Quản lý hành chính về trật tự xã hội\n\n- Cơ quan thường trực Tổ công\ntác triển khai Đề án 06 "
+           "trước ngày 20 hằng tháng lên phần mềm theo dõi.\n")
+    out = _parsed(raw, {"id": "doc", "province": "Hà Nội", "issued_date": "2025-06-01"})
+    assert len(out["tasks"]) == 1
+
+
+def test_de_nghi_colon_heading():
+    # KH 0124/KH-UBND Đắk Lắk IV.2: `Đề nghị X, Y và Z: Phối hợp ...` on one bold line -> one task, X Y Z requested
+    raw = ("IV. TỔ CHỨC THỰC HIỆN\n\n**2. Đề nghị các cấp ủy Đảng,\nMặt trận Tổ quốc Việt Nam tỉnh và các tổ chức "
+           "chính trị - xã hội tỉnh: **Phối\nhợp chặt chẽ với cấp ủy, chính quyền các cấp trong tuyên truyền, vận động "
+           "tham gia hưởng ứng Phong trào thi đua;\n\n**3. Sở Văn hóa, Thể thao và\nDu lịch: **Phối hợp với Ban Tuyên "
+           "giáo và Dân vận Tỉnh ủy thường xuyên tuyên truyền về các phong trào thi đua.\n")
+    out = _parsed(raw, DAKLAK)
+    assert [" ".join(t["text"].split())[:16] for t in out["tasks"]] == ["Đề nghị các cấp ", "Sở Văn hóa, Thể "]
+    by = _by_task(out)
+    first = by[out["tasks"][0]["id"]]
+    assert ("requested", "ubmttq@dak-lak") in first
+    assert not {r for r in first if r[0] == "responsible"}
+
+
+def test_article_giao_heading_over_clauses():
+    # QĐ 986/QĐ-UBND Tuyên Quang (2024): `Điều 2. Giao Giám đốc Sở X` over numbered clauses -> one task per clause
+    raw = ("Điều 2. Giao Giám đốc Sở Giáo dục và Đào tạo\n\n1. Tổ chức chỉ đạo thực hiện hoàn thành Kế hoạch thời "
+           "gian năm học 2024-2025 đúng quy định.\n\n2. Chủ trì, phối hợp với Chủ tịch Ủy ban nhân dân huyện, thành "
+           "phố; thủ trưởng các ngành có liên quan hướng dẫn và tổ chức thực hiện thống nhất.\n\n"
+           "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n")
+    out = _parsed(raw, {"id": "doc", "province": "Tuyên Quang", "issued_date": "2024-08-01"})
+    assert [" ".join(t["text"].split())[:16] for t in out["tasks"]] == ["Tổ chức chỉ đạo ", "Chủ trì, phối hợ"]
+    by = _by_task(out)
+    assert ("responsible", "so-giao-duc-va-dao-tao@tuyen-quang") in by[out["tasks"][0]["id"]]
+    assert ("lead", "so-giao-duc-va-dao-tao@tuyen-quang") in by[out["tasks"][1]["id"]]
+
+
+def test_conditional_closing_sentence_proposes():
+    # KH 597/KH-UBND Đồng Tháp: the closing paragraph's second sentence is a duty of its own
+    raw = ("V. TỔ CHỨC THỰC HIỆN\n\nTrên đây là Kế hoạch Chuyển đổi số. Đề\nnghị các cơ quan, đơn vị nghiêm túc "
+           "triển khai thực hiện. Định kỳ hằng năm (trước\nngày 30 tháng 11) báo cáo kết quả thực hiện về Sở Xây dựng."
+           " Trong quá trình tổ chức thực hiện, nếu\nthấy cần sửa đổi, bổ sung các sở, ngành, địa phương chủ động đề "
+           "xuất gửi Sở Xây\ndựng tổng hợp và báo cáo Ủy ban nhân dân Tỉnh xem xét, quyết định./.\n")
+    out = _parsed(raw, {"id": "doc", "province": "Đồng Tháp", "issued_date": "2025-06-01"})
+    last = out["tasks"][-1]
+    assert " ".join(last["text"].split()).startswith("Trong quá trình tổ chức thực hiện, nếu")
+    by = _by_task(out)
+    assert ("responsible", "group:cac-so-nganh-dia-phuong@dong-thap") in by[last["id"]]
+    assert ("report_to", "so-xay-dung@dong-thap") in by[last["id"]]
