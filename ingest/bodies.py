@@ -162,8 +162,8 @@ def _nlp():
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     nlp.tokenizer = Tokenizer(
         nlp.vocab,
-        prefix_search=re.compile(r"""^[\(\[“"'‘«]""").search,
-        suffix_search=re.compile(r"""(?:[,;:\)\]”"'’»!?]|\.)$""").search,
+        prefix_search=re.compile(r"""^[\(\[“"'‘«*]""").search,
+        suffix_search=re.compile(r"""(?:[,;:\)\]”"'’»!?*]|\.)$""").search,
         infix_finditer=re.compile(r"(?<=[a-z]),(?=[a-z])").finditer,
     )
     templates, pats = body_templates()
@@ -416,8 +416,10 @@ def _resolve(label: str, text: str, folded: str, start: int, end: int, doc_provi
         canon = _canonical_order(wording, name) if t.get("keep_wording") else wording
         if t.get("keep_wording") and _related(slug(canon)) not in (_related(slug(name)), _related(slug(name)) + "-lien-quan"):
             # a group keeps its wording (`các sở, ngành có liên quan` is not `các sở, ban, ngành`);
-            # the variant's parent is the group it is a form of
-            name = wording[:1].upper() + wording[1:]
+            # the variant's parent is the group it is a form of. A `same_set` wording (`các đơn vị có liên quan`) names
+            # the group's very set: it keeps its own id (ids are stable) but takes the group's name, one body by name.
+            if _related(slug(canon)) not in _same_set(label):
+                name = wording[:1].upper() + wording[1:]
             parent = f"group:{_local_id(key, prov)}"
             key = slug(canon)
         if t.get("place_free"):  # `các doanh nghiệp`, `các cơ quan được giao chủ trì`: not a body of the place
@@ -464,7 +466,11 @@ _COMMUNE_GROUP = re.compile(rf"{_SEP}(?:,|va){_SEP}(?:uy ban nhan dan|ubnd){_SEP
                             rf"|cap{_SEP}xa)(?![\w&])")
 _TOPIC_WORD = re.compile(rf"{_SEP}([^\W_]+|\d+)(?![\w&])")
 _TOPIC_STOP = re.compile(r"(?:tinh|thanh pho|tp|thanh uy|tinh uy)(?![\w&])")
-_TOPIC_FUNCTION = frozenset("trên cấp của là gồm và để về theo tại do với cho có được đã sẽ chủ phối kiện thực nhằm".split())
+_TOPIC_FUNCTION = frozenset("trên cấp của là gồm và để về theo tại do với cho có được đã sẽ chủ phối kiện thực nhằm hoặc".split())
+# a long topic (`Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh Đồng Tháp`) may open
+# with `về` and hold commas and `và`, but only when it runs on to the place
+_TOPIC_LIST = re.compile(rf"[ \t]*,{_SEP}")
+_TOPIC_JOINS = frozenset(("và",))
 _CENTRAL_TOPIC = re.compile(r"(?:^| )(?:trung uong|quoc gia|chinh phu)(?: |$)")
 
 
@@ -504,8 +510,9 @@ def _topic_body(t: dict, key: str, text: str, folded: str, end: int, doc_provinc
     """`Ban Chỉ đạo công tác bảo vệ bí mật nhà nước tỉnh Nghệ An`: the topic words name the body. A bare
     `Ban Chỉ đạo` gets the id `{key}` for `find_body_spans` to resolve to the one last named."""
     names, _ = _province_index()
+    long = _long_topic(text, folded, end, names)
     words, pos = [], end
-    while len(words) < 12:
+    while len(words) < 12 and not long:
         w = _TOPIC_WORD.match(folded, pos)
         if not w or "\n\n" in folded[pos:w.start(1)]:
             break
@@ -516,10 +523,12 @@ def _topic_body(t: dict, key: str, text: str, folded: str, end: int, doc_provinc
             break
         words.append(text[ws:w.end(1)])
         pos = w.end(1)
+    if long:
+        words, pos = long
     topic = " ".join(words)
     if not topic:
         return _body_row(key, t["name"], t["name"], t["kind"], "province", None, None), end
-    idkey = f"{key}-{slug(re.sub(r'(?i)^công tác ', '', topic))}"
+    idkey = f"{key}-{slug(re.sub(r'(?i)^(?:công tác|về) ', '', topic))}"
     if _CENTRAL_TOPIC.search(_squash(fold(topic))):
         return _body_row(idkey, f"{t['name']} {topic}", f"{t['name']} {topic}", t["kind"], "central", None, None), pos
     area = _AREA.match(folded, pos)
@@ -529,6 +538,35 @@ def _topic_body(t: dict, key: str, text: str, folded: str, end: int, doc_provinc
     where = f" {province_label(prov)}" if prov else ""
     return _body_row(_local_id(idkey, prov), f"{t['name']} {topic}{where}", f"{t['name']} {topic}", t["kind"],
                      "province", prov, _local_id("ubnd", prov) if prov else None), max(tail_end, pos)
+
+
+def _place_at(folded: str, ws: int, names: dict) -> bool:
+    f = _squash(folded[ws:ws + 40])
+    return bool(_TOPIC_STOP.match(f)) or any(f.startswith(n) and not f[len(n):len(n) + 1].isalnum() for n in names)
+
+
+def _long_topic(text: str, folded: str, end: int, names: dict) -> tuple[list[str], int] | None:
+    """(topic words, end) of a topic that opens with `về` or holds `,` / `và`, when it runs on to the place; else None."""
+    words, pos, joined = [], end, False
+    while len(words) < 24:
+        comma = _TOPIC_LIST.match(folded, pos) if words else None
+        w = _TOPIC_WORD.match(folded, comma.end() if comma else pos)
+        if not w or "\n\n" in folded[pos:w.start(1)]:
+            return None
+        ws = w.start(1)
+        word = text[ws:w.end(1)]
+        if _place_at(folded, ws, names):
+            return (words, pos) if joined and words and words[-1].lower() not in _TOPIC_JOINS else None
+        low = word.lower()
+        if _prefilter().match(folded, ws) or (low in _TOPIC_FUNCTION and not (low in _TOPIC_JOINS and words)
+                                               and not (low == "về" and not words)):
+            return None
+        joined = joined or bool(comma) or low in _TOPIC_JOINS or low == "về"
+        if comma:
+            words[-1] += ","
+        words.append(word)
+        pos = w.end(1)
+    return None
 
 
 _CODED_CUC = re.compile(r"Cục[ \t]+([ABCHKTX]\d{2})(?![\w&])")  # Bộ Công an departments: `Cục A03`
@@ -560,6 +598,13 @@ def _sub_unit(text: str, start: int, row: dict) -> tuple[int, dict] | None:
     short = f"Phòng {unit}{joint} {row['short_name']}"
     return start - len(head) + at, _body_row(bid, name, short, row["kind"], row["level"], row["jurisdiction"],
                                                     row["id"])
+
+
+@lru_cache(maxsize=None)
+def _same_set(label: str) -> frozenset[str]:
+    """Keys of the wordings a group names its very set with (gazetteer `same_set`): one body with the group."""
+    t = body_templates()[0][label]
+    return frozenset(_related(slug(w)) for w in t.get("same_set", ()))
 
 
 def _related(key: str) -> str:
