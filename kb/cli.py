@@ -65,7 +65,7 @@ def serve(db_path: Path, host: str, port: int, open_browser: bool) -> None:
       vanban serve /tmp/corpus.db --port 8002
     """
     args = [sys.executable, "-m", "datasette", "serve", str(db_path), "--host", host, "--port", str(port),
-            "--metadata", str(DATASETTE_DIR / "metadata.yml")]
+            "--metadata", str(_metadata_for(db_path))]
     templates = DATASETTE_DIR / "templates"
     if templates.is_dir() and any(templates.iterdir()):
         args += ["--template-dir", str(templates)]
@@ -100,6 +100,21 @@ def parse(path: Path, with_text: bool, indent: int) -> None:
     for key in ("units", "citations", "relations", "stubs", "bodies", "body_mentions", "tasks", "task_bodies"):
         out[key] = record.get(key, [])
     click.echo(json.dumps(out, ensure_ascii=False, indent=indent or None))
+
+
+def _metadata_for(db_path: Path) -> Path:
+    """The metadata file with its database section named after this file (`corpus.db` -> `corpus`)."""
+    import tempfile
+
+    import yaml
+
+    meta = yaml.safe_load((DATASETTE_DIR / "metadata.yml").read_text("utf-8"))
+    dbs = meta.get("databases", {})
+    if db_path.stem != "vanban" and "vanban" in dbs:
+        dbs[db_path.stem] = dbs.pop("vanban")
+    out = Path(tempfile.mkdtemp(prefix="vanban-")) / "metadata.yml"
+    out.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), "utf-8")
+    return out
 
 
 def main() -> None:

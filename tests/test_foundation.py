@@ -240,13 +240,13 @@ def _free_port() -> int:
 
 @pytest.mark.slow
 def test_serve_publishes_the_database_on_loopback(tmp_path):
-    db = tmp_path / "vanban.db"
+    db = tmp_path / "kb.db"  # any file name: the metadata follows the database's name
     build(ROOT / "data", db, jobs=1, progress=False, echo=lambda _: None)
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-m", "kb", "serve", str(db), "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        url = f"http://127.0.0.1:{port}/vanban/documents.json?_shape=objects&is_stub=0"
+        url = f"http://127.0.0.1:{port}/kb/documents.json?_shape=objects&is_stub=0"
         for _ in range(60):
             try:
                 data = json.load(urllib.request.urlopen(url, timeout=2))
@@ -257,7 +257,10 @@ def test_serve_publishes_the_database_on_loopback(tmp_path):
             pytest.fail("datasette did not answer")
         assert [r["number"] for r in data["rows"]] == ["1963/QĐ-UBND"]
         meta = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/-/metadata.json", timeout=5))
-        assert "units" in meta["databases"]["vanban"]["tables"]
+        assert "units" in meta["databases"]["kb"]["tables"]
+        query = f"http://127.0.0.1:{port}/kb/tasks_of_body.json?_shape=array&body=S%E1%BB%9F+N%E1%BB%99i+v%E1%BB%A5"
+        rows = json.load(urllib.request.urlopen(query, timeout=5))
+        assert len(rows) == 5 and {r["jurisdiction"] for r in rows} == {"Hồ Chí Minh"}
     finally:
         proc.terminate()
         proc.wait(10)
