@@ -352,7 +352,7 @@ def _resolve(label: str, text: str, folded: str, start: int, end: int, doc_provi
     if scope == "named":
         prov = t.get("jurisdiction")
         return _body_row(_local_id(t["id"], prov), t["name"], t["name"], t["kind"], "province", prov, None), end
-    if t["kind"] in ("press", "mass_org", "agency", "court", "procuracy") and not text[start].isupper():
+    if (t["kind"] in ("press", "mass_org", "agency", "court", "procuracy") or t.get("proper")) and not text[start].isupper():
         return None  # `đài truyền hình` in lower case is a kind of thing, not a named body
     key = t.get("key") or label.split(":", 1)[1]
     if t.get("region"):
@@ -365,10 +365,11 @@ def _resolve(label: str, text: str, folded: str, start: int, end: int, doc_provi
         return _topic_body(t, key, text, folded, end, doc_province)
     if scope == "group" and _LIST_HEAD.match(folded, end) and _BARE_KIND.fullmatch(_squash(folded[start:end])):
         return None  # `Các sở: Nông nghiệp và Môi trường, Tài chính`: a list of named bodies follows, each its own
-    if scope == "group" and t.get("keep_wording"):
+    keep = t.get("keep_wording")
+    if scope == "group":
         other = _OTHER.match(folded, end)
         if other:  # `Các Sở, ban, ngành khác`: the others than those named before, a group of its own wording
-            end = other.end()
+            end, keep = other.end(), True  # (`các cơ quan thông tấn báo chí khác`, KH 174 HCM: even for a pure-variant group)
     number = None
     if t.get("numbered"):
         number = _NUMBER.match(folded, end)
@@ -394,13 +395,13 @@ def _resolve(label: str, text: str, folded: str, start: int, end: int, doc_provi
         where = f" {province_label(prov)}" if prov else ""
         name = t["name"]
         parent = None
-        level_word = _CAP_LEVEL.match(folded, end) if t.get("keep_wording") else None
+        level_word = _CAP_LEVEL.match(folded, end) if keep else None
         if level_word:  # `các sở, ban, ngành, đoàn thể cấp tỉnh`: the level is part of the wording
             end = level_word.end()
             tail_end, prov, _ = _jurisdiction_tail(text, folded, end, doc_province)
             where = f" {province_label(prov)}" if prov else ""
         wording = _squash(text[start:end])
-        area = _AREA.match(folded, end) if t.get("keep_wording") and not explicit else None
+        area = _AREA.match(folded, end) if keep and not explicit else None
         if area:  # `các doanh nghiệp viễn thông trên địa bàn Thành phố`: the area is part of the wording
             a_end, a_prov, a_explicit = _jurisdiction_tail(text, folded, area.end(), doc_province)
             if a_explicit and a_end > area.end():
@@ -411,10 +412,10 @@ def _resolve(label: str, text: str, folded: str, start: int, end: int, doc_provi
         if ub:  # `UBND xã, phường` -> `Ủy ban nhân dân các xã, phường`
             rest = wording[ub.end():]
             wording = "Ủy ban nhân dân " + ("" if re.match(r"(?i)c[aá]c\s|c[aấ]p\s", rest) else "các ") + rest
-        if t.get("keep_wording") and not re.match(r"(?i)c[aá]c\s|ủy ban|uy ban", wording):
+        if keep and not re.match(r"(?i)c[aá]c\s|ủy ban|uy ban", wording):
             wording = "các " + wording  # an addressee group is plural: `sở, ban, ngành` = `các sở, ban, ngành`
-        canon = _canonical_order(wording, name) if t.get("keep_wording") else wording
-        if t.get("keep_wording") and _related(slug(canon)) not in (_related(slug(name)), _related(slug(name)) + "-lien-quan"):
+        canon = _canonical_order(wording, name) if keep else wording
+        if keep and _related(slug(canon)) not in (_related(slug(name)), _related(slug(name)) + "-lien-quan"):
             # a group keeps its wording (`các sở, ngành có liên quan` is not `các sở, ban, ngành`);
             # the variant's parent is the group it is a form of. A `same_set` wording (`các đơn vị có liên quan`) names
             # the group's very set: it keeps its own id (ids are stable) but takes the group's name, one body by name.
@@ -436,6 +437,10 @@ def _resolve(label: str, text: str, folded: str, start: int, end: int, doc_provi
             return _body_row(_local_id(f"{key}-{slug(words)}", prov), name, f"{t['name']} {words}", t["kind"],
                              "province", prov, _local_id(key, prov) if prov else None), tail_end
     where = f" {province_label(prov)}" if prov else ""
+    level_word = _CAP_LEVEL.match(folded, end) if t.get("level_in_name") and not explicit else None
+    if level_word:  # `Ban Vận động cấp tỉnh`: the level is part of the name
+        tail_end, prov, _ = _jurisdiction_tail(text, folded, level_word.end(), doc_province)
+        where = f" cấp {province_label(prov)}" if prov else " cấp tỉnh"
     if number:  # `Thuế cơ sở 3 tỉnh Nghệ An`
         n = number.group(1).upper() if re.fullmatch(r"[ivxlc]+", number.group(1)) else number.group(1)
         return _body_row(_local_id(f"{key}-{n.lower()}", prov), f"{t['name']} {n}{where}", f"{t['name']} {n}",
@@ -721,9 +726,52 @@ def find_body_spans(text: str, doc_province: str | None = None) -> list[tuple[in
         code = m.group(1)
         found.append((m.start(), m.end(), _body_row(f"cuc-{code.lower()}", f"Cục {code}", f"Cục {code}", "agency",
                                                     "central", None, "bo-cong-an")))
+    if ":" in text:
+        found.extend(_list_items(text, doc_province, found))
     if len(found) > 1:
         found.sort(key=lambda f: f[0])
     return _topic_bodies(found)
+
+
+# `Các Bộ: Công Thương, NNMT`, `Các Văn phòng: TU, Đoàn ĐBQH-HĐND Tỉnh` (KH 0129/KH-UBND Đắk Lắk 2025 Nơi nhận): a kind
+# word, then the bodies of that kind each by the rest of its name
+_LIST_KIND = re.compile(r"(?<![\w&])[Cc]ác[ \t]+(Bộ|Sở|Văn phòng|Ban)[ \t]*:[ \t]*([^;\n(:]+)")
+_ITEM = re.compile(r"[^,]+")
+
+
+def _list_items(text: str, doc_province: str | None, found: list) -> list[tuple[int, int, dict]]:
+    """The bodies of a `Các <kind>: a, b` list: each item read as `<kind> <item>`; an item that reads as no whole body
+    is left out (a `và` inside an item is tried as a joint last: `Nông nghiệp và Môi trường` is one name)."""
+    out = []
+    taken = [(s, e) for s, e, _ in found]
+    for m in _LIST_KIND.finditer(text):
+        kind = m.group(1)
+        for it in _ITEM.finditer(m.group(2)):
+            raw = it.group(0)
+            lead = len(raw) - len(raw.lstrip())
+            item = raw.strip()
+            if not item or not item[:1].isupper():
+                continue
+            s0 = m.start(2) + it.start() + lead
+            parts = [(0, item)]
+            row = _whole_body(kind, item, doc_province)
+            if row is None and " và " in item:
+                cut = item.index(" và ")
+                parts = [(0, item[:cut]), (cut + 4, item[cut + 4:])]
+            for off, part in parts:
+                row = row if len(parts) == 1 else _whole_body(kind, part, doc_province)
+                s, e = s0 + off, s0 + off + len(part)
+                if row and not any(a < e and s < b for a, b in taken):
+                    out.append((s, e, row))
+    return out
+
+
+def _whole_body(kind: str, item: str, doc_province: str | None) -> dict | None:
+    probe = f"{kind} {item}"
+    spans = find_body_spans(probe, doc_province)
+    if len(spans) == 1 and spans[0][0] == 0 and spans[0][1] >= len(probe.rstrip(" .")):
+        return spans[0][2]
+    return None
 
 
 def _topic_bodies(found: list) -> list:

@@ -902,6 +902,11 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
     def walk(u, inside):
         children = kids.get(u["id"], [])
         own = _rx()["holder"].match(folded, _strip_span(text, u["start"], u["end"])[0])  # `Trách nhiệm của X:`
+        if not own and not inside and not children and u["kind"] == "item" and not under_aims(u) \
+                and re.match(r"[ \t*_]*\n[ \t]*\n", text[_heading_span(text, u, children)[1]:u["end"]]):
+            # `**9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố**` over a paragraph with no items (Chỉ thị
+            # 09/CT-UBND Cần Thơ, 2025): a heading of body names over one duty
+            own = _body_heading(text, folded, _heading_span(text, u, children), mentions) is not None
         if not own and not inside and children and u["kind"] in ("item", "article") and not under_aims(u):
             # a Chỉ thị has no `Tổ chức thực hiện`: `1. Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã` over
             # `a) ...` items is a heading of body names over their duties wherever it stands; so is a decision's
@@ -965,7 +970,12 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                     # `3. Công an Thành phố, Bộ Tư lệnh Thành phố` over `Công an Thành phố chủ trì phối hợp với Bộ
                     # Tư lệnh Thành phố ...`: a heading body the task names as partner is a partner only
                     partners = {mn["body_id"] for mn, role in own_roles if role == "partner"}
-                    for mn in hm:
+                    holders = hm
+                    gm = re.match(r"[\s*_]*giao\s", folded[s:e])
+                    if gm:  # `b) Giao Thanh tra thành phố tổ chức thanh tra ...` under `8. Giám đốc Sở, Thủ trưởng
+                        # cơ quan, ban, ngành` (Chỉ thị 09/CT-UBND Cần Thơ, 2025): the body given the item holds it
+                        holders = _subject_list(folded, s + gm.end(), e, mentions.within(s, e))[0] or hm
+                    for mn in holders:
                         if mn["body_id"] in partners and len(hm) > 1:
                             continue
                         _add_role(roles, seen, task["id"], mn["body_id"], "requested" if requested else "responsible",
@@ -1197,6 +1207,10 @@ def _exhortation(folded: str, s: int, e: int) -> bool:
     return not (parse_deadline(part)["deadline_text"] or parse_recurrence(part))
 
 
+_TITLES = ["thu truong", "giam doc", "chu tich", "nguoi dung dau", "lanh dao", "truong ban", "chi huy truong",
+           "tong giam doc", "bo truong"]
+
+
 def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
     """([(mention, role)], where the predicate starts) when the sentence [s, e) assigns a duty, else None.
 
@@ -1229,6 +1243,17 @@ def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
     if subj and not bare and not _cued(folded, pos, e):
         return None  # `+ Các cơ quan, đơn vị liên quan thu thập thông tin ...`: a step of the method, not a duty
     nxt = re.search(r"[^\W\d_]", text[pos:e]) if subj else None
+    if subj and nxt and nxt.group(0).isupper():
+        # `Chủ tịch Ủy ban nhân dân các cấp, Thủ trưởng các cơ quan có thẩm quyền xử phạt ... chịu trách nhiệm thi
+        # hành Nghị định này` (Điều 11.3, NĐ 281/2026/NĐ-CP): a second titled subject the gazetteer does not know,
+        # then the cue of the whole list
+        tm = re.match(r"[\s,]*(?:va\s+)?(?:" + _alt(_TITLES) + r")\s", folded[pos:e])
+        cm = re.compile(r"(?<!\w)(?:chiu|co)\s+trach\s+nhiem(?!\w)").search(folded, pos, e) if tm else None
+        if cm and not re.search(r"[.;:]", folded[pos:cm.start()]):
+            if _exhortation(folded, s, e):
+                return None
+            after = _with_responsible(_subject_roles(folded, cm.start(), e))
+            return [(mn, r) for mn in subj for r in after], cm.start()
     if subj and len(re.findall(r"\w+", folded[pos:e])) >= 3 and nxt and nxt.group(0).islower():
         # (`Sở Tư pháp, Sở Khoa học và Công nghệ, Phòng Hành chính ...`: a list of names, no predicate)
         if _exhortation(folded, s, e):

@@ -334,3 +334,47 @@ def test_long_topic_and_short_topic_are_one_body():
     assert len(rows) == 2 and len({b["id"] for b in rows}) == 1
     assert rows[0]["name"] == ("Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số "
                                "tỉnh Đồng Tháp")
+
+
+# Real snippets from the 2025 plans KH 174/KH-UBND HCM, KH 0129/KH-UBND Đắk Lắk, CT 09/CT-UBND Cần Thơ:
+# (text, document province, expected body ids in order)
+NEW_CLASSES = [
+    ("- Các Bộ: Công Thương, NNMT (b/c);", "Đắk Lắk", ["bo-cong-thuong", "bo-nong-nghiep-va-moi-truong"]),
+    ("- Các Văn phòng: TU, Đoàn ĐBQH-HĐND Tỉnh;", "Đắk Lắk",
+     ["van-phong-tinh-uy@dak-lak", "van-phong-doan-dbqh-va-hdnd@dak-lak"]),
+    ("- Ban Tuyên giáo và Dân vận TU;", "Đắk Lắk", ["ban-tuyen-giao-va-dan-van-tinh-uy@dak-lak"]),
+    ("- Nguồn xã hội hóa từ Mặt\ntrận Tổ quốc Việt Nam các cấp, các cơ quan", "Đắk Lắk",
+     ["group:mttq-cac-cap@dak-lak"]),
+    ("phương, Mặt trận cơ sở và các đoàn thể giám sát", "Đắk Lắk",
+     ["group:mat-tran-co-so@dak-lak", "group:cac-doan-the@dak-lak"]),
+    ("quan thường trực Ban Vận động cấp tỉnh theo Quy chế phối hợp", "Đắk Lắk", ["ban-van-dong@dak-lak"]),
+    ("ban vận động nhân dân tham gia", "Đắk Lắk", []),
+    ("của Ủy ban quốc gia vì sự tiến bộ của phụ nữ Việt Nam, Ủy", "Hồ Chí Minh",
+     ["uy-ban-quoc-gia-vi-su-tien-bo-cua-phu-nu-viet-nam"]),
+    ("- Ủy ban Quốc gia VSTBPN Việt Nam;", "Hồ Chí Minh", ["uy-ban-quoc-gia-vi-su-tien-bo-cua-phu-nu-viet-nam"]),
+    ("- Thành viên Ban VSTBPN&BĐG Thành phố;", "Hồ Chí Minh", ["ban-vi-su-tien-bo-phu-nu-va-binh-dang-gioi@ho-chi-minh"]),
+    ("- Văn phòng Thành ủy và các Ban Thành ủy;", "Hồ Chí Minh",
+     ["van-phong-thanh-uy@ho-chi-minh", "cac-ban-thanh-uy@ho-chi-minh"]),
+    ("và các tổ chức thành viên của Mặt\ntrận", "Hồ Chí Minh", ["group:cac-to-chuc-thanh-vien-mat-tran@ho-chi-minh"]),
+    ("- Phối hợp với sở, ban,\nngành, đoàn thể Thành phố hướng dẫn", "Hồ Chí Minh",
+     ["group:cac-so-ban-nganh-doan-the@ho-chi-minh"]),
+    ("Ủy\nban nhân dân các cấp và các cơ quan thông tấn báo chí khác.", "Hồ Chí Minh",
+     ["group:ubnd-cac-cap@ho-chi-minh", "group:cac-co-quan-thong-tan-bao-chi-khac@ho-chi-minh"]),
+    ("- Văn phòng ĐĐBQH và HĐND Thành phố;", "Hồ Chí Minh", ["van-phong-doan-dbqh-va-hdnd@ho-chi-minh"]),
+    ("**8. Thủ trưởng cơ quan, ban, ngành thành phố**", "Cần Thơ", ["group:cac-co-quan-ban-nganh@can-tho"]),
+    ("- Các Sở: Nông nghiệp và Môi trường, Tài chính;", "Cần Thơ",
+     ["so-nong-nghiep-va-moi-truong@can-tho", "so-tai-chinh@can-tho"]),
+]
+
+
+@pytest.mark.parametrize("text,province,ids", NEW_CLASSES)
+def test_new_body_classes(text, province, ids):
+    assert [row["id"] for _, _, row in find_body_spans(text, province)] == ids
+
+
+def test_level_in_name_and_list_offsets():
+    text = "- Các Bộ: Công Thương, NNMT (b/c);"
+    spans = find_body_spans(text, "Đắk Lắk")
+    assert [text[s:e] for s, e, _ in spans] == ["Công Thương", "NNMT"]
+    (_, _, row), = find_body_spans("Ban Vận động cấp tỉnh theo", "Đắk Lắk")
+    assert row["name"] == "Ban Vận động cấp tỉnh Đắk Lắk"

@@ -1027,3 +1027,72 @@ def test_conditional_closing_sentence_proposes():
     by = _by_task(out)
     assert ("responsible", "group:cac-so-nganh-dia-phuong@dong-thap") in by[last["id"]]
     assert ("report_to", "so-xay-dung@dong-thap") in by[last["id"]]
+
+
+# ---------------------------------------------------------------- shapes from the 2026 dev round
+
+ND = {"id": "nd", "province": None, "issued_date": "2026-07-01"}
+
+
+def test_execution_clause_inside_last_clause():
+    """NĐ 281/2026/NĐ-CP Điều 11.3: a titled second subject the gazetteer does not know, then the cue."""
+    text = ("3. Chủ tịch Ủy ban nhân dân các cấp, Thủ trưởng các cơ quan có thẩm quyền xử phạt vi phạm hành "
+            "chính trong lĩnh vực đất đai chịu trách nhiệm thi hành Nghị định này.")
+    out = run(text, doc=ND)
+    assert len(out["tasks"]) == 1
+    assert out["tasks"][0]["text"].startswith("Chủ tịch Ủy ban nhân dân các cấp")
+    assert {r for r, _ in roles(out)} == {"responsible"}
+
+
+CT_CANTHO = {"id": "ct", "province": "Cần Thơ", "issued_date": "2025-11-18"}
+
+
+@pytest.mark.parametrize("name,raw,expected", [
+    # Chỉ thị 09/CT-UBND Cần Thơ item 9: a heading of body names over a paragraph with no items
+    ("heading over paragraph", """**9. Đề nghị Ủy
+ban Mặt trận Tổ quốc Việt Nam thành phố**
+
+Tăng cường công tác tuyên truyền,
+vận động đoàn viên, hội viên, các tầng lớp nhân dân tích cực tham gia các hoạt
+động bảo vệ nước dưới đất.
+""", [("Tăng cường công tác tuyên", {"requested"})]),
+    # item 8: `Giao X ...` items name their own holder, not the heading's group
+    ("giao under heading", """**8. Giám đốc
+Sở, Thủ trưởng cơ quan, ban, ngành**
+
+a) Phối hợp Sở Nông nghiệp và
+Môi trường và Ủy ban nhân dân xã, phường tuyên truyền, phổ biến quy định của
+pháp luật về tài nguyên nước.
+
+b) Giao Thanh tra thành phố tổ
+chức thanh tra việc chấp hành các quy định pháp luật về tài nguyên nước theo định
+kỳ hoặc đột xuất.
+
+c) Giao Công an thành phố kịp
+thời phát hiện và xử lý các tổ chức, cá nhân có hành vi vi phạm pháp luật.
+""", None),
+])
+def test_chi_thi_items(name, raw, expected):
+    out = _parsed(raw, CT_CANTHO)
+    if expected is not None:
+        got = [(" ".join(t["text"].split())[:25], {r["role"] for r in out["task_bodies"] if r["task_id"] == t["id"]})
+               for t in out["tasks"]]
+        assert got == expected
+        return
+    by = {}
+    for r in out["task_bodies"]:
+        by.setdefault(r["task_id"], set()).add(r["body_id"].split("@")[0])
+    giao = [t for t in out["tasks"] if t["text"].startswith("Giao")]
+    assert len(giao) == 2
+    assert any("thanh-tra" in b for b in by[giao[0]["id"]])
+    assert any("cong-an" in b for b in by[giao[1]["id"]])
+    assert not any("thanh-tra" in b for b in by[giao[1]["id"]])
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Các Trung tâm y tế tổng hợp, báo cáo 02 lần/ngày (trước 9 giờ và 15 giờ).", "periodic"),
+    ("báo cáo tình hình hằng ngày về Sở Y tế", "periodic"),
+    ("định kỳ 2 lần / tuần báo cáo", "periodic"),
+])
+def test_daily_reporting_is_periodic(text, kind):
+    assert parse_recurrence(text) == kind
