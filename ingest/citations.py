@@ -247,11 +247,23 @@ def laws() -> list[dict]:
         return [{k: (v or None) for k, v in r.items()} for r in csv.DictReader(f, delimiter="\t")]
 
 
+def _name_key(folded: str) -> str:
+    """A folded law name as an index key: commas dropped (`phòng, chống` is also written `phòng chống`)."""
+    return _collapse(folded.replace(",", " "))
+
+
+def _name_words(name: str) -> str:
+    """`_words` for a law's name, its commas optional (`Luật Phòng chống bạo lực gia đình` is the table's
+    `Luật phòng, chống bạo lực gia đình`; `Luật Phổ biến giáo dục pháp luật`)."""
+    return r"\s+".join(re.escape(w[:-1]) + ",?" if w.endswith(",") and len(w) > 1 else re.escape(w)
+                       for w in name.split())
+
+
 @lru_cache(maxsize=1)
 def _laws_by_name() -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
     for r in laws():
-        out.setdefault(_collapse(r["folded_name"]), []).append(r)
+        out.setdefault(_name_key(r["folded_name"]), []).append(r)
     return out
 
 
@@ -296,12 +308,13 @@ def _known_laws() -> dict[str, re.Pattern]:
     for r in laws():
         for form in _name_forms(r["name"]):  # `Luật BHXH` is looked up under its own first words
             groups.setdefault(_head(form), set()).add(form)
-    return {h: re.compile(rf"(?:{_alternation(names)})(?![^\W\d_])", re.IGNORECASE) for h, names in groups.items()}
+    return {h: re.compile(rf"(?:{'|'.join(_name_words(n) for n in sorted(names, key=len, reverse=True))})(?![^\W\d_])",
+                          re.IGNORECASE) for h, names in groups.items()}
 
 
 def law_candidates(name: str, year: int | None = None) -> list[dict]:
     """Laws of the table with this name (folded), of this year when one is given."""
-    rows = _laws_by_name().get(_collapse(_fold(name)), [])
+    rows = _laws_by_name().get(_name_key(_fold(name)), [])
     if year is not None:
         rows = [r for r in rows if (r["issued_date"] or "")[:4] == str(year)]
     return rows
@@ -539,7 +552,7 @@ def _find_laws(text: str, taken: list[tuple[int, int]]) -> list[dict]:
         name, rows = None, []
         if k:
             name, end = expand_law_name(_collapse(k.group(0))), k.end()
-            rows = _laws_by_name().get(_fold(name), [])
+            rows = _laws_by_name().get(_name_key(_fold(name)), [])
             dm = _LAW_DATE.match(text, end)
         else:
             u = _UNKNOWN_LAW.match(text, p)
@@ -654,6 +667,7 @@ def find_citations(text: str) -> list[dict]:
         limit = mentions[i + 1]["start"] if i + 1 < len(mentions) else len(text)
         m["title"] = _title_at(text, m["end"], limit) if m["kind"] != "unnumbered" else None
     _share_list_issuers(text, mentions)
+    _share_pair_dates(text, mentions)
     return mentions
 
 
@@ -696,6 +710,24 @@ def _share_list_issuers(text: str, mentions: list[dict]) -> None:
             b["issuer"] = dict(a["issuer"])
 
 
+_AND_ONLY = re.compile(r"\s*và\s*", re.IGNORECASE)
+
+
+def _share_pair_dates(text: str, mentions: list[dict]) -> None:
+    """`số 008/CĐ-UBND và số 009/CĐ-UBND ngày 19/11/2025`: two numbers joined by `và` alone, the date written once
+    after the second, were issued that day (an undated first member; a number's own year must agree)."""
+    for i in range(len(mentions) - 2, -1, -1):  # `A và B và C ngày D`: from the last member back
+        a, b = mentions[i], mentions[i + 1]
+        if a["kind"] != "number" or b["kind"] != "number" or a["date"] or not b["date"]:
+            continue
+        if not _AND_ONLY.fullmatch(text[a["end"]:b["start"]]):
+            continue
+        year = _number_parts(a["number"])["year"]
+        if year is not None and str(year) != b["date"][:4]:
+            continue
+        a["date"] = b["date"]
+
+
 # ---------------------------------------------------------------- resolve
 
 
@@ -719,6 +751,22 @@ def _local_issuer(body: str, level: str | None, place: str) -> str:
 
 
 _ISSUER_NAMES: dict[str, str] = PATTERNS["issuer_names"]
+_JOINT_BODIES: dict[str, str] = {_fold(k): v for k, v in (PATTERNS.get("joint_local_bodies") or {}).items()}
+
+
+def _joint_local_issuers(number: str, issuer_info: dict, doc: dict) -> tuple[str, str] | None:
+    """A joint local document (`Quy chế phối hợp số 49/QCPH-UBND-UBMT-HCTĐ`): a type code the issuer table does not
+    know, then the codes of two or more local bodies, each issuer in the province (`Ủy ban nhân dân tỉnh Đắk Lắk,
+    Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đắk Lắk, Hội Chữ thập đỏ tỉnh Đắk Lắk`); None otherwise."""
+    codes = number.split("/")[-1].split("-")
+    bodies = [_JOINT_BODIES.get(_fold(c)) for c in codes[1:]]
+    if len(bodies) < 2 or not all(bodies) or _issuer_from_code(codes[0]) or _JOINT_BODIES.get(_fold(codes[0])):
+        return None
+    province = issuer_info.get("place") or doc.get("province")
+    if not province:
+        return None
+    level = issuer_info.get("level") if issuer_info.get("place") else _level_of(doc)
+    return ", ".join(_local_issuer(b, level, province) for b in bodies), province
 _PARTY_CENTRAL_BY_TYPE: dict[str, str] = PATTERNS.get("party_central_by_type") or {}
 
 
@@ -727,6 +775,12 @@ def resolve_mention(m: dict, doc: dict) -> dict:
     r = _resolve_mention(m, doc)
     r["issuer"] = _ISSUER_NAMES.get(r["issuer"], r["issuer"])
     return r
+
+
+def _law_title(m: dict, row: dict) -> str:
+    """The table's name of a law, or the name as the text spells it when the two differ beyond case and spacing
+    (`Luật Phòng chống bạo lực gia đình` for the table's `Luật phòng, chống bạo lực gia đình`)."""
+    return row["name"] if _collapse(_fold(m["name"])) == _collapse(row["folded_name"]) else m["name"]
 
 
 def _resolve_mention(m: dict, doc: dict) -> dict:
@@ -741,7 +795,7 @@ def _resolve_mention(m: dict, doc: dict) -> dict:
         if len(rows) == 1:
             r = rows[0]
             return {"target_id": law_target(r), "issuer": issuer, "resolution": "by_name", "flags": flags,
-                    "number": r["number"], "title": r["name"], "date": m["date"], "stub_date": r["issued_date"]}
+                    "number": r["number"], "title": _law_title(m, r), "date": m["date"], "stub_date": r["issued_date"]}
         if year is not None and not rows:
             return {"target_id": identity.law_id(m["name"], year), "issuer": issuer, "resolution": "by_name",
                     "flags": ["not_in_law_table"], "number": None, "title": m["name"], "date": m["date"]}
@@ -782,6 +836,11 @@ def _resolve_mention(m: dict, doc: dict) -> dict:
         issuer = _issuer_from_code(code)
         if code in ("TW", "TƯ") and m.get("type") in _PARTY_CENTRAL_BY_TYPE:
             issuer = _PARTY_CENTRAL_BY_TYPE[m["type"]]
+        if issuer is None and not issuer_info.get("central"):
+            joint = _joint_local_issuers(number, issuer_info, doc)
+            if joint:
+                issuer, province = joint
+                resolution = "inferred"
     if year is None:
         return {"target_id": None, "issuer": issuer, "resolution": "unresolved", "flags": ["no_year"],
                 "number": number, "title": m.get("title"), "date": m["date"]}
@@ -807,12 +866,12 @@ def _resolve_short_law_names(mentions: list[dict], resolved: list[dict], doc: di
     dated: dict[str, set] = {}
     for m, r in zip(mentions, resolved, strict=True):
         if m["kind"] == "law" and m.get("year") and r["target_id"]:
-            dated.setdefault(_collapse(_fold(m["name"])), set()).add((r["target_id"], r["number"], r["title"]))
+            dated.setdefault(_name_key(_fold(m["name"])), set()).add((r["target_id"], r["number"], r["title"]))
     issued = doc.get("issued_date")
     for m, r in zip(mentions, resolved, strict=True):
         if m["kind"] != "law" or r["resolution"] != "ambiguous":
             continue
-        same = dated.get(_collapse(_fold(m["name"])), set())
+        same = dated.get(_name_key(_fold(m["name"])), set())
         if len(same) == 1:
             target, number, title = next(iter(same))
             r.update(target_id=target, number=number, title=title, resolution="inferred",
@@ -826,7 +885,7 @@ def _resolve_short_law_names(mentions: list[dict], resolved: list[dict], doc: di
             r.update(target_id=law_target(x), number=x["number"], title=x["name"], resolution="inferred",
                      flags=["names_citing_document"], stub_date=x["issued_date"])
         elif x is not None:
-            r.update(target_id=law_target(x), number=x["number"], title=x["name"], resolution="inferred",
+            r.update(target_id=law_target(x), number=x["number"], title=_law_title(m, x), resolution="inferred",
                      flags=["year_from_force"], stub_date=x["issued_date"])
 
 
@@ -897,12 +956,20 @@ def _clause_open_cue(text: str, clause_at: int, lead: int) -> str | None:
 _CUE_AS_NOUN = re.compile(r"(?:\btheo|\btai|\bvan ban|\bcac|\bnhung|\bduoc|\bkhi co|\bnam|\bket qua)\s*$")
 
 
+# `và hướng dẫn của Bộ Nội vụ tại`, `và chỉ đạo của Ủy ban nhân dân tỉnh theo`: a second object of the clause's verb,
+# placed in the mention that follows.
+_AND_GUIDANCE_AT = re.compile(r"\bva\s+(?:[^;,]{0,80}?\s)?(?:tai|theo)\s*$")
+# `hướng dẫn của Bộ Nội vụ tại Công văn số X`: the cue word owned by a body and placed in the mention is a noun.
+_NOUN_OF_AT = re.compile(r"\s+cua\s+[^;]{1,80}?\btai\s*$")
+
+
 def _best_cue(rxs, window: str) -> str | None:
     """The relation whose cue match starts earliest (the longest cue wins: `hướng dẫn thi hành`)."""
     best = None
     for rel, rx in rxs:
         m = rx.search(window)
-        if m and _CUE_AS_NOUN.search(window, 0, m.start()) and rx not in _PASSIVE_RX:
+        if m and (_CUE_AS_NOUN.search(window, 0, m.start()) or _NOUN_OF_AT.match(window, m.end())) \
+                and rx not in _PASSIVE_RX:
             continue
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), rel)
@@ -968,6 +1035,16 @@ _ENACTING_LINE = re.compile(
     r"[^;\n]{0,150}?\sban\s+hành\s")
 
 
+# A preamble paragraph stating the document's purpose (`Thực hiện Thông tri số 02-TT/TU ...`, `Triển khai thực hiện
+# Nghị quyết số ...`, `Để tiếp tục thực hiện ...`), after the `Căn cứ` lines of a plan: it opens a new line after a
+# `;` / `.` or a blank line.
+_PURPOSE_OPENER = r"[ \t*_\-]*(?:Để\s+(?:tiếp\s+tục\s+)?)?(?:(?:Triển\s+khai\s+)?Thực\s+hiện|Triển\s+khai)\s(?!theo\b)"
+_PURPOSE_PARAGRAPH = re.compile(rf"(?<=[;.:])[ \t*_]*\n(?:[ \t]*\n)*(?={_PURPOSE_OPENER})|\n[ \t]*\n(?={_PURPOSE_OPENER})")
+_PURPOSE_LINE = re.compile(rf"\s*{_PURPOSE_OPENER}")
+# The first heading of the body (`I. MỤC ĐÍCH`, `1. `, `Điều 1`, `QUYẾT ĐỊNH:`): the preamble ends there.
+_BODY_HEAD = re.compile(r"(?m)^[ \t\-*#]*(?:[IVX]+\.|1\.\s|Điều\s+1\b|QUYẾT\s+ĐỊNH\s*:|NGHỊ\s+QUYẾT\s*:)")
+
+
 def _unit_kinds(units: list[dict], text: str) -> list[tuple[int, int, str]]:
     """Spans of the units that place a mention; a `basis` or `proposal` unit counts only when it opens
     as one (`Căn cứ ...`, `Theo đề nghị ...`): not page chrome, nor `Căn cứ quy định nêu trên, ...`."""
@@ -981,6 +1058,9 @@ def _unit_kinds(units: list[dict], text: str) -> list[tuple[int, int, str]]:
                 _collapse(_fold(text[u["start"]:u["start"] + 80]))):
             continue
         end = u["end"]
+        if kind == "basis":  # the last `Căn cứ` unit runs on: `...;\n\nThực hiện Thông tri số ...` is no basis
+            cut = _PURPOSE_PARAGRAPH.search(text, u["start"], end)
+            end = cut.start() if cut else end
         if kind == "proposal":  # `Theo đề nghị ...;\n\nBộ trưởng ... ban hành Thông tư sửa đổi ...`
             gap = re.compile(r"\n[ \t]*\n").search(text, u["start"], end)
             end = gap.start() if gap else end
@@ -1039,6 +1119,8 @@ def extract_citations(text: str, units: list[dict], doc: dict) -> dict:
     kinds = _unit_kinds(units, text)
     has_preamble_units = any(k in ("basis", "proposal") for _, _, k in kinds)
     title_end = _title_region_end(text)
+    body = _BODY_HEAD.search(text, title_end) if title_end else None
+    preamble_end = body.start() if body else None
     amending_spans = [(m["start"], m["end"]) for m in mentions if m.get("amending")]
     consolidation = "/VBHN-" in (doc.get("number") or "").upper()  # the documents it merges open it
 
@@ -1091,7 +1173,9 @@ def extract_citations(text: str, units: list[dict], doc: dict) -> dict:
                 src_i, rel, dst_i = stated_of[m["list_of"]]
                 stated = (src_i, rel, i) if dst_i == m["list_of"] else (i, rel, dst_i)
         else:
-            in_title = "title" in enclosing or (title_end is not None and m["start"] < title_end)
+            in_title = "title" in enclosing or (title_end is not None and m["start"] < title_end) or (
+                preamble_end is not None and m["start"] < preamble_end and relation is None
+                and _PURPOSE_LINE.match(text, clause_at))
             passive = _best_cue(_PASSIVE, window)
             active = None if passive else _best_cue(_ACTIVE, window)
             if passive and prev is not None:
@@ -1105,6 +1189,11 @@ def extract_citations(text: str, units: list[dict], doc: dict) -> dict:
                 relation = active
             if relation is None:
                 if in_title and _best_cue(_TITLE_CUES, window):
+                    relation = "implements"
+                elif in_title and prev in row_of and row_of[prev]["relation"] == "implements" \
+                        and _AND_GUIDANCE_AT.search(window):
+                    # `Thực hiện Thông tri số A ... và hướng dẫn của Bộ Nội vụ tại Công văn số B`: B is the
+                    # verb's second object, not a document named in A's subject
                     relation = "implements"
             if relation is None and (prev is None or _ITEM_NAMED.fullmatch(text[clause_at:lead])):
                 relation = _list_relation(text, mentions, row_of, stated_of, i, clause_at, lead)

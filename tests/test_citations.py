@@ -226,6 +226,42 @@ def test_resolve(text, doc, expected):
         assert (c["target_id"], c["resolution"], c["cited_issuer"]) == expected
 
 
+DAK_LAK_DOC = {"id": "x-dak-lak", "issuer": "Ủy ban nhân dân tỉnh Đắk Lắk", "province": "Đắk Lắk",
+               "issued_date": "2025-11-21"}
+
+# tnt305 0129/KH-UBND Đắk Lắk: a joint regulation's number lists each signing body's code
+JOINT_ISSUERS = [
+    ("Căn cứ Quy chế phối hợp số\n49/QCPH-UBND-UBMT-HCTĐ ngày 24/01/2025 về thực hiện công tác vận động, tiếp nhận,",
+     DAK_LAK_DOC, ("Quy chế", "Ủy ban nhân dân tỉnh Đắk Lắk, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đắk Lắk, "
+                   "Hội Chữ thập đỏ tỉnh Đắk Lắk")),
+    # one local body is no joint document; a known type code keeps its own reading
+    ("theo Công văn số 12/UBND-VX ngày 2/3/2025", DAK_LAK_DOC, ("Công văn", "Ủy ban nhân dân tỉnh Đắk Lắk")),
+]
+
+
+@pytest.mark.parametrize("text,doc,expected", JOINT_ISSUERS)
+def test_joint_local_issuers(text, doc, expected):
+    c = _extract(text, doc)["citations"][0]
+    assert (c["cited_type"], c["cited_issuer"]) == expected
+
+
+# (text, dates of the numbered mentions in order): `số A và số B ngày D` dates both; a comma list does not share
+SHARED_DATES = [
+    # tnt305 0129/KH-UBND Đắk Lắk
+    ("Các Công điện: số 007/CĐ-UBND ngày\n17/11/2025, số 008/CĐ-UBND và số 009/CĐ-UBND ngày 19/11/2025; số "
+     "010/CĐ-UBND\nngày 20/11/2025 của UBND tỉnh", ["2025-11-17", "2025-11-19", "2025-11-19", "2025-11-20"]),
+    # a number's own year that is not the date's keeps it undated
+    ("các Nghị định số 24/2014/NĐ-CP và số 107/2020/NĐ-CP ngày 14/9/2020", [None, "2020-09-14"]),
+    ("Công văn số 5/UBND-VX, Công văn số 6/UBND-VX ngày 3/3/2025", [None, "2025-03-03"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SHARED_DATES)
+def test_shared_dates(text, expected):
+    cits = [c for c in _extract(text, DAK_LAK_DOC)["citations"] if c["cited_number"]]
+    assert [c["cited_date"] for c in cits] == expected
+
+
 # (text, expected relation of the first citation)
 RELATION = [
     ("Căn cứ Nghị định số 63/2010/NĐ-CP;", "basis"),
@@ -441,6 +477,24 @@ def test_list_relation_with_units():
     assert extract_citations(text, units, CENTRAL_DOC)["citations"][0]["relation"] == "reference"
 
 
+def test_purpose_paragraph_after_the_basis_lines():
+    """tnt305 174/KH-UBND HCM: the structure's last `Căn cứ` unit runs to `như sau:`; the `Thực hiện` paragraph
+    after it states the plan's purpose (implements, both objects of the verb), and the Thông tri is typed."""
+    text = ("KẾ HOẠCH\n\nTRIỂN KHAI CÁC NHIỆM VỤ TRỌNG TÂM\n\nCăn cứ Quyết định số\n101/QĐ-TTg ngày 25 tháng 01 năm "
+            "2024 của Thủ tướng Chính phủ về phê duyệt\n“Chương trình hành động quốc gia”;\n\nThực hiện Thông tri "
+            "số\n02-TT/TU ngày 03 tháng 10 năm 2025 của Thành ủy Thành phố Hồ Chí Minh về lãnh đạo\ntiếp tục thực "
+            "hiện hiệu quả “Tháng cùng phụ nữ hành động” và hướng dẫn của Bộ Nội\nvụ tại Công văn số "
+            "8935/BNV-CTTN&BĐG ngày 03 tháng 10 năm 2025 về việc hướng\ndẫn triển khai “Tháng hành động” năm 2025 "
+            "(sau đây gọi tắt là Tháng hành động);\n\nỦy ban nhân dân Thành phố ban hành Kế hoạch như sau:\n\n"
+            "I. MỤC ĐÍCH\n\n1. Tuyên truyền kết quả thực hiện Thông tri số 02-TT/TU.")
+    units = [{"kind": "basis", "start": text.index("Căn cứ"), "end": text.index("\n\nI. MỤC")}]
+    doc = {**HCM_DOC, "issued_date": "2025-11-18"}
+    cits = extract_citations(text, units, doc)["citations"]
+    assert [(c["cited_number"], c["cited_type"], c["relation"]) for c in cits] == [
+        ("101/QĐ-TTg", "Quyết định", "basis"), ("02-TT/TU", "Thông tri", "implements"),
+        ("8935/BNV-CTTN&BĐG", "Công văn", "implements"), ("02-TT/TU", "Thông tri", "reference")]
+
+
 def test_proposal_unit_ends_at_the_enacting_line():
     """tnt305 111/2025/TT-BTC (hard-wrapped, no blank line): the enacting sentence after `Theo đề nghị` is no
     proposal; the Thông tư it repeals is repealed."""
@@ -556,6 +610,11 @@ LAWS_BY_NAME = [
      "2024-08-13", [("Bộ luật Lao động", "45-2019-qh14")]),
     # a number before `Luật` that is no pinpoint names no one law
     ("37 Luật có liên quan đến quy hoạch năm 2018", "2025-11-20", []),
+    # tnt305 174/KH-UBND HCM: the table's `phòng, chống` written without its comma; the title as written
+    ("thông Luật Phòng chống bạo lực gia đình, Bộ tiêu chí xây dựng gia đình hạnh\nphúc.", "2025-11-18",
+     [("Luật Phòng chống bạo lực gia đình", "02-2007-qh12")]),
+    ("theo Luật Phổ biến giáo dục pháp luật", "2025-11-20",
+     [("Luật Phổ biến giáo dục pháp luật", "14-2012-qh13")]),
 ]
 
 
