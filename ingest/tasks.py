@@ -888,7 +888,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
     aims = _rx()["aims"]
 
     def under_aims(u) -> bool:  # `I. MỤC ĐÍCH, YÊU CẦU`: bodies named there hold no duty
-        while u is not None:
+        while u is not None and not u.get("demand"):
             lm = _LABEL.match(text, u["start"], u["end"])
             if lm and aims.match(re.sub(r"\s+", " ", folded[lm.end():lm.end() + 60])):
                 return True
@@ -1069,7 +1069,7 @@ def _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
     memo: dict = {}
 
     def under_aims(u) -> bool:  # `I. MỤC ĐÍCH, YÊU CẦU`, `2. Yêu cầu`, `Quan điểm`: no tasks there
-        if u is None:
+        if u is None or u.get("demand"):
             return False
         if u["id"] not in memo:
             lm = _LABEL.match(text, u["start"], u["end"])
@@ -1219,6 +1219,16 @@ def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
     sections (`Các bước đánh giá`: `+ Các cơ quan, đơn vị liên quan thu thập thông tin ...` is a step)."""
     if _rx()["intro"].search(folded, s, e):  # `UBND tỉnh ban hành Kế hoạch ... như sau:` opens the plan
         return None
+    cap = re.match(r"[^\W\d][^:.;\n]{0,30}:[ \t]*", folded[s:e])
+    if cap and not any(s <= mn["start"] < s + cap.end() for mn in ms):
+        # `- Báo cáo tháng: Sở Tài chính tổng hợp báo cáo ...` (Công văn 6397/UBND-KT Hà Nội, 2025): a caption,
+        # then the subject
+        subj, pos = _subject_list(folded, s + cap.end(), e, ms)
+        nxt = re.search(r"[^\W\d_]", text[pos:e]) if subj else None
+        if subj and subj[0]["start"] == s + cap.end() and nxt and nxt.group(0).islower() \
+                and len(re.findall(r"\w+", folded[pos:e])) >= 3 and not _exhortation(folded, s, e):
+            after = _with_responsible(_subject_roles(folded, pos, e))
+            return [(mn, r) for mn in subj for r in after], pos
     for role, rx in _rx()["opener"]:
         m = rx.match(folded, s, e)
         if m:
@@ -1304,6 +1314,66 @@ def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
     return None
 
 
+# ---------------------------------------------------------------- công văn (administrative letter)
+
+_KINH_GUI = re.compile(r"(?i)k[ií]nh\s+g[uử]i")
+_CV_LABEL = re.compile(r"(?m)^[ \t*_]*(?:(?P<num>\d+(?:\.\d+)*)[.)](?=[ \t*_]|$)|(?P<let>[a-zđ])[.)][ \t]|(?P<bul>[-+•])[ \t])")
+
+
+def _letter_units(text: str, units: list[dict]) -> list[dict]:
+    """Units for the numbered paragraphs of a công văn that the structure parser left in one preamble
+    (`Kính gửi: - Các sở, ban, ngành; - UBND các xã ...` then `1. Yêu cầu chung:` / `1.3.1. Đề nghị UBND các xã
+    ...:` / `a. ...` / `- ...`; Công văn 6397/UBND-KT Hà Nội, 2025), so that the section and inline passes read
+    them. Empty unless the letter has no articles and no item units after its `Kính gửi` list."""
+    kg = _KINH_GUI.search(text, 0, min(len(text), 3000))
+    if kg is None or any(u["kind"] in ("article", "item") for u in units):
+        return []
+    end = len(text)
+    for rx in (_RECIPIENTS, re.compile(r"(?im)^[ \t*_|]*n[oơ]i nh[aậ]n")):
+        m = rx.search(text, kg.end())
+        if m:
+            end = min(end, m.start())
+    # the addressee list: bullets right after `Kính gửi`, up to the first paragraph that is not one
+    start = kg.end()
+    for m in re.finditer(r"(?m)^[ \t*_|]*(.*)$", text[kg.end():end]):
+        line = m.group(1).strip(" *_|:")
+        if line and not line.startswith(("-", "+", "•")):
+            start = kg.end() + m.start()
+            break
+    found = [m for m in _CV_LABEL.finditer(text, start, end)]
+    nums = [m for m in found if m.group("num")]
+    if len(nums) < 2:
+        return []
+    out: list[dict] = []
+    stack: list[tuple[int, dict]] = []  # (level, unit)
+    for m in found:
+        s = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t*_"))
+        if m.group("num"):
+            level, label = m.group("num").count(".") + 1, m.group("num")
+        elif m.group("let"):
+            level, label = 50, m.group("let")
+        else:
+            level, label = 100 + "-+•".index(m.group("bul")), m.group("bul")
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        # in a letter, `1. Yêu cầu chung:` is what the addressees are asked to do, not the aims of a plan
+        u = {"id": f"{len(out)}#cv", "parent_id": stack[-1][1]["id"] if stack else None, "kind": "item", "demand": True,
+             "label": label, "heading": None, "start": s, "end": end, "ordinal": len(out), "depth": len(stack)}
+        out.append(u)
+        stack.append((level, u))
+    # an item ends where the next item at its level or above starts
+    for i, u in enumerate(out):
+        for v in out[i + 1:]:
+            p = v
+            while p is not None and p["id"] != u["id"]:
+                p = next((w for w in out if w["id"] == p["parent_id"]), None)
+            if p is None:
+                u["end"] = v["start"]
+                break
+        u["text"] = text[u["start"]:u["end"]]
+    return out
+
+
 # ---------------------------------------------------------------- entry point
 
 def extract_tasks(text: str, units: list[dict], doc: dict, record: dict) -> dict:
@@ -1318,5 +1388,9 @@ def extract_tasks(text: str, units: list[dict], doc: dict, record: dict) -> dict
     _field_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
     _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
     _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
+    letter = _letter_units(text, units)
+    if letter:
+        _section_tasks(text, folded, letter, doc, mentions, tasks, roles, seen, taken)
+        _inline_tasks(text, folded, letter, doc, mentions, tasks, roles, seen, taken)
     tasks.sort(key=lambda t: t["start"])
     return {"tasks": tasks, "task_bodies": roles}

@@ -1096,3 +1096,52 @@ def test_chi_thi_items(name, raw, expected):
 ])
 def test_daily_reporting_is_periodic(text, kind):
     assert parse_recurrence(text) == kind
+
+
+# Công văn 6397/UBND-KT (Hà Nội, 2025): no header, `Kính gửi` list, numbered paragraphs the structure parser
+# leaves in one preamble unit.
+LETTER = """**Kính gửi:**
+|
+- Các sở, ban, ngành thuộc Thành phố;
+- Ủy ban nhân dân các xã, phường.
+|
+
+UBND Thành phố yêu cầu các sở, ban, ngành tiếp tục nghiên cứu, thực hiện một số nội dung sau:
+
+**1. Trách
+nhiệm của các đơn vị:**
+
+*1.1. Sở
+Tài chính:*
+
+- Chủ trì, tiếp tục phối hợp với
+các đơn vị có liên quan đa dạng hóa công tác đào tạo, bồi dưỡng về đấu thầu.
+
+**2. Về công
+tác báo cáo hoạt động đấu thầu:**
+
+*2.1.
+Báo cáo định kỳ hàng tháng:*
+
+Yêu cầu UBND các xã, phường,
+các sở, ban, ngành báo cáo số liệu định kỳ hàng tháng theo quy định.
+
+*2.2. Trách nhiệm tổng hợp báo cáo:*
+
+- Báo cáo tháng: Sở Tài chính tổng
+hợp báo cáo tình hình thực hiện hoạt động đấu thầu của Thành phố trước ngày 10 hàng tháng.
+"""
+
+
+@pytest.mark.parametrize("quote,role,body", [
+    ("Chủ trì, tiếp tục phối hợp", "lead", "so-tai-chinh"),
+    ("Yêu cầu UBND các xã, phường", "responsible", "group:uy-ban-nhan-dan-cac-xa-phuong"),
+    ("Báo cáo tháng: Sở Tài chính", "responsible", "so-tai-chinh"),
+])
+def test_letter_numbered_paragraphs(quote, role, body):
+    units = [{"id": "doc#preamble", "parent_id": None, "kind": "preamble", "label": None, "heading": None,
+              "text": LETTER[150:], "start": 150, "end": len(LETTER), "ordinal": 0, "depth": 0}]
+    out = run(LETTER, units, {"id": "doc", "province": None, "issued_date": None})
+    task = next(t for t in out["tasks"] if re.sub(r"\s+", " ", t["text"]).startswith(quote))
+    assert (role, body) in {(r["role"], r["body_id"]) for r in out["task_bodies"] if r["task_id"] == task["id"]}
+    assert len(out["tasks"]) == 3
