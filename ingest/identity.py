@@ -34,15 +34,14 @@ def type_codes() -> dict[str, str]:
     return yaml.safe_load((_GAZ / "doc_types.yaml").read_text("utf-8"))["codes"]
 
 
-_FOLDED_TYPES = None
+@lru_cache(maxsize=1)
+def _folded_types() -> dict[str, str]:
+    return {fold(k): v for k, v in type_codes().items()}
 
 
 def type_from_code(code: str) -> str | None:
     """`NĐ` / `ND` / `nđ` -> `Nghị định`."""
-    global _FOLDED_TYPES
-    if _FOLDED_TYPES is None:
-        _FOLDED_TYPES = {fold(k): v for k, v in type_codes().items()}
-    return _FOLDED_TYPES.get(fold(code))
+    return _folded_types().get(fold(code))
 
 
 def slug(text: str) -> str:
@@ -107,27 +106,33 @@ def _strip_term(code: str) -> str:
     return re.sub(r"\d+$", "", code)
 
 
+@lru_cache(maxsize=1)
+def _folded_codes() -> tuple[dict[str, str], frozenset, frozenset, str]:
+    """(folded code -> issuer, folded local codes, folded central codes, folded local prefix), built once."""
+    codes = issuer_codes()
+    names = {fold(k): v for k, v in {**codes["central"], **codes["local"]}.items()}
+    return (names, frozenset(fold(k) for k in codes["local"]), frozenset(fold(k) for k in codes["central"]),
+            fold(codes["local_prefix"]))
+
+
 def issuer_from_code(code: str | None) -> str | None:
     """`CP` -> `Chính phủ`; `QH13` -> `Quốc hội`; local codes give the bare body kind."""
     if not code:
         return None
-    codes = issuer_codes()
-    key = _strip_term(code)
-    folded = {fold(k): v for k, v in {**codes["central"], **codes["local"]}.items()}
-    return folded.get(fold(key))
+    return _folded_codes()[0].get(fold(_strip_term(code)))
 
 
 def is_local_code(code: str | None) -> bool:
     """True when the issuer code needs a province to name one body (UBND, HĐND, STTTT ...)."""
     if not code:
         return False
-    codes = issuer_codes()
+    _, local, central, prefix = _folded_codes()
     key = fold(_strip_term(code))
-    if key in {fold(k) for k in codes["local"]}:
+    if key in local:
         return True
-    if key in {fold(k) for k in codes["central"]}:
+    if key in central:
         return False
-    return key.startswith(fold(codes["local_prefix"])) and len(key) >= 3
+    return key.startswith(prefix) and len(key) >= 3
 
 
 def document_id(number: str | None, year: int | None = None, province: str | None = None) -> str | None:

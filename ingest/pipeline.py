@@ -27,50 +27,20 @@ import hashlib
 from pathlib import Path
 
 from ingest import header, identity, structure
+from ingest.bodies import extract_bodies
+from ingest.citations import extract_citations
 from ingest.normalize import fold, normalize
 from ingest.readers import read_path
+from ingest.tasks import extract_tasks
 
-
-def _steps():
-    """The finders of the later issues; a missing one contributes no rows."""
-    steps = []
-    try:
-        from ingest.citations import extract_citations
-
-        steps.append(("citations", extract_citations))
-    except ImportError:
-        pass
-    try:
-        from ingest.bodies import extract_bodies
-
-        steps.append(("bodies", extract_bodies))
-    except ImportError:
-        pass
-    try:
-        from ingest.tasks import extract_tasks
-
-        steps.append(("tasks", extract_tasks))
-    except ImportError:
-        pass
-    return steps
+# The finders after the structure, in order (a broken import must fail loudly, not drop rows).
+STEPS = (("citations", extract_citations), ("bodies", extract_bodies), ("tasks", extract_tasks))
 
 
 EMPTY = {
     "citations": [], "relations": [], "stubs": [], "bodies": [], "body_aliases": [],
     "body_mentions": [], "tasks": [], "task_bodies": [],
 }
-
-
-def innermost_unit(units: list[dict], start: int, end: int) -> str | None:
-    """Id of the deepest unit whose span holds [start, end)."""
-    best = None
-    for u in units:
-        if u["start"] <= start and end <= u["end"]:
-            if best is None or u["depth"] > best["depth"] or (
-                u["depth"] == best["depth"] and u["end"] - u["start"] < best["end"] - best["start"]
-            ):
-                best = u
-    return best["id"] if best else None
 
 
 def parse_text(raw: str, *, sha256: str | None = None, source_path: str | None = None,
@@ -84,7 +54,7 @@ def parse_text(raw: str, *, sha256: str | None = None, source_path: str | None =
     doc.update(is_stub=0, text=text, source_path=source_path, source_sha256=sha256)
     units = structure.parse_structure(text, doc["id"])
     record = {"document": doc, "units": units, **{k: [] for k in EMPTY}, "warnings": []}
-    for name, step in _steps():
+    for name, step in STEPS:
         if name == "tasks":
             out = step(text, units, doc, record)
         else:

@@ -1211,6 +1211,24 @@ _TITLES = ["thu truong", "giam doc", "chu tich", "nguoi dung dau", "lanh dao", "
            "tong giam doc", "bo truong"]
 
 
+_EXHORTED = object()  # an opener whose sentence is only a closing call (`... thực hiện nghiêm túc`)
+
+
+def _opened(folded: str, at: int, s: int, e: int, ms):
+    """`Giao X ...`, `Đề nghị X ...` starting at `at` in the sentence [s, e): ([(mention, role)], where the
+    predicate starts), `_EXHORTED` when the sentence is only a closing call, or None when no opener applies."""
+    for role, rx in _rx()["opener"]:
+        m = rx.match(folded, at, e)
+        if m:
+            subj, pos = _subject_list(folded, m.end(), e, ms)
+            if subj:
+                if _exhortation(folded, s, e):
+                    return _EXHORTED
+                after = _subject_roles(folded, pos, e)
+                return [(mn, r) for mn in subj for r in sorted({role, *after})], pos
+    return None
+
+
 def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
     """([(mention, role)], where the predicate starts) when the sentence [s, e) assigns a duty, else None.
 
@@ -1229,27 +1247,15 @@ def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
                 and len(re.findall(r"\w+", folded[pos:e])) >= 3 and not _exhortation(folded, s, e):
             after = _with_responsible(_subject_roles(folded, pos, e))
             return [(mn, r) for mn in subj for r in after], pos
-    for role, rx in _rx()["opener"]:
-        m = rx.match(folded, s, e)
-        if m:
-            subj, pos = _subject_list(folded, m.end(), e, ms)
-            if subj:
-                if _exhortation(folded, s, e):
-                    return None
-                after = _subject_roles(folded, pos, e)
-                return [(mn, r) for mn in subj for r in sorted({role, *after})], pos
+    opened = _opened(folded, s, s, e, ms)
+    if opened:
+        return None if opened is _EXHORTED else opened
     subj, pos = _subject_list(folded, s, e, ms)
     if subj:
         # `Ủy ban nhân dân tỉnh yêu cầu các sở ... triển khai`: the duty is on the bodies after the verb
-        for role, rx in _rx()["opener"]:
-            m = rx.match(folded, pos + len(folded[pos:e]) - len(folded[pos:e].lstrip(" \t\n,")), e)
-            if m:
-                obj, opos = _subject_list(folded, m.end(), e, ms)
-                if obj:
-                    if _exhortation(folded, s, e):
-                        return None
-                    after = _subject_roles(folded, opos, e)
-                    return [(mn, r) for mn in obj for r in sorted({role, *after})], opos
+        opened = _opened(folded, pos + len(folded[pos:e]) - len(folded[pos:e].lstrip(" \t\n,")), s, e, ms)
+        if opened:
+            return None if opened is _EXHORTED else opened
     if subj and not bare and not _cued(folded, pos, e):
         return None  # `+ Các cơ quan, đơn vị liên quan thu thập thông tin ...`: a step of the method, not a duty
     nxt = re.search(r"[^\W\d_]", text[pos:e]) if subj else None
@@ -1275,15 +1281,9 @@ def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
         for c in re.finditer(r",", folded[m.end():min(e, s + 200)]):
             p = m.end() + c.end()
             p += len(folded[p:e]) - len(folded[p:e].lstrip())
-            for role, rx in _rx()["opener"]:  # `Trong quá trình thực hiện, nếu có vướng mắc, đề nghị X phản ánh`
-                om = rx.match(folded, p, e)
-                if om:
-                    subj, pos = _subject_list(folded, om.end(), e, ms)
-                    if subj:
-                        if _exhortation(folded, s, e):
-                            return None
-                        after = _subject_roles(folded, pos, e)
-                        return [(mn, r) for mn in subj for r in sorted({role, *after})], pos
+            opened = _opened(folded, p, s, e, ms)  # `Trong quá trình thực hiện, nếu có vướng mắc, đề nghị X phản ánh`
+            if opened:
+                return None if opened is _EXHORTED else opened
             if not bare:
                 continue
             subj, pos = _subject_list(folded, p, e, ms)

@@ -116,7 +116,8 @@ def _store_all(db, base, results, total, owners, report, progress, echo) -> None
                                     desc="parsing", file=sys.stderr):
         p = Path(path)
         rel = str(p.relative_to(base))
-        source = {"path": rel, "sha256": _sha256(p), "size": p.stat().st_size,
+        sha = record["document"]["source_sha256"] if record else _sha256(p)  # the worker hashed what it parsed
+        source = {"path": rel, "sha256": sha, "size": p.stat().st_size,
                   "format": p.suffix.lower().lstrip("."), "built_at": now}
         if error:
             echo(f"{rel}: {error}")
