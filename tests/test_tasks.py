@@ -44,7 +44,7 @@ def test_recurrence_examples(text, kind):
 @pytest.mark.parametrize("text", patterns()["responsibility_headings"]["examples"])
 def test_responsibility_heading_examples(text):
     from ingest.bodies import fold_same_length
-    from ingest.tasks import _rx
+    from ingest.tasks.common import _rx
 
     assert _rx()["heading"].search(fold_same_length(text))
 
@@ -52,7 +52,7 @@ def test_responsibility_heading_examples(text):
 @pytest.mark.parametrize("text,role,body", patterns()["roles_before_examples"])
 def test_roles_before_examples(text, role, body):
     from ingest.bodies import fold_same_length
-    from ingest.tasks import _roles_in
+    from ingest.tasks.common import _roles_in
 
     ms = extract_bodies(text, [], HCM)["body_mentions"]
     got = _roles_in(text, fold_same_length(text), 0, len(text), ms)

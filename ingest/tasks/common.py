@@ -1,0 +1,171 @@
+"""Shared pieces of the task finders: cue patterns, body mentions by span, role cues, task rows."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+_PATTERNS = Path(__file__).parent.parent / "patterns" / "tasks.yaml"
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict:
+    return yaml.safe_load(_PATTERNS.read_text("utf-8"))
+
+
+def _alt(words: list[str]) -> str:
+    """Alternation, longest first; a space matches any white space run (trafilatura wraps lines)."""
+    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _rx() -> dict:
+    p = patterns()
+    rx = {
+        "heading": re.compile(r"(?<!\w)(?:" + "|".join(p["responsibility_headings"]["patterns"]) + r")(?!\w)"),
+        "filler": re.compile(r"(?<!\w)(?:" + _alt(p["heading_fillers"]) + r")(?!\w)"),
+        "before": [(role, re.compile(r"(?<!\w)(?:" + _alt(cues) + r")(?!\w)"))
+                   for role, cues in p["roles_before"].items() if cues],
+        "after": [(role, re.compile(r"[\s,]*(?:" + _alt(cues) + r")(?!\w)"))
+                  for role, cues in p["roles_after"].items()],
+        "opener": [(role, re.compile(r"(?:" + _alt(cues) + r")(?!\w)[\s:]*"))
+                   for role, cues in p["assign_openers"].items()],
+        "deadline": {k: re.compile(r"(?<!\w)" + v) for k, v in p["deadlines"].items()},
+        "recurrence": [(k, re.compile(r"(?<!\w)(?:" + _alt(v) + r")(?!\w)")) for k, v in p["recurrence"].items()],
+        "open_end": re.compile(r"[\s,]*(?:" + _alt(p["open_end"]) + r")(?!\w)"),
+        "fields": [(k, re.compile(v)) for k, v in p["item_fields"].items()],
+        "aims": re.compile(r"[*\s]*(?:" + "|".join(p["aims_headings"]) + r")(?!\w)"),
+        "intro": re.compile(r"(?<!\w)(?:" + _alt(p["intro_ends"]) + r")\s*:?[\s*]*$"),
+        "adverbial": re.compile(r"(?:" + _alt(p["adverbial_openers"]) + r")(?!\w)"),
+        "holder": re.compile(r"(?:" + _alt(p["holder_headings"]) + r")(?!\w)"),
+        "list_intro": re.compile(r"(?<!\w)(?:" + _alt(p["list_intro_ends"]) + r")\s*:[\s*_]*$"),
+        "directs": re.compile(r"\s*(?:" + _alt(p["list_intro_directs"]) + r")\s+"),
+        "duty_zone": re.compile(r"(?<!\w)(?:" + _alt(p["duty_zones"]) + r")(?!\w)"),
+    }
+    return rx
+
+
+_CONNECTOR_WORDS = ["va", "voi", "cung", "cac", "co quan", "don vi", "dia phuong", "co lien quan", "lien quan", "chanh",
+                    "tren dia ban", "trong pham vi chuc nang, nhiem vu cua minh", "trong pham vi chuc nang, nhiem vu",
+                    "theo chuc nang, nhiem vu", "theo chuc nang, nhiem vu duoc giao"]
+
+
+@lru_cache(maxsize=1)
+def _connector() -> re.Pattern:
+    """Text allowed between two bodies of one list: punctuation, `và`, `các`, titles."""
+    words = _alt(_CONNECTOR_WORDS + patterns()["heading_fillers"])
+    return re.compile(r"(?:[\s,;:()\-]|(?<!\w)(?:" + words + r")(?!\w))*")
+
+
+def _is_connector(gap: str) -> bool:
+    return _connector().fullmatch(gap) is not None
+
+
+_LABEL = re.compile(r"\s*(?:[-+•*]|[a-zđ]\)|\d+(?:\.\d+)*[.)]|[IVXLC]+\.|Điều\s+\d+[a-z]?\.)\s*")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+# ---------------------------------------------------------------- roles
+
+@lru_cache(maxsize=1)
+def _open_groups() -> frozenset[str]:
+    """Ids (without place) of the addressee groups a heading may go on describing (gazetteer `open`)."""
+    from ingest.bodies import gazetteer
+
+    return frozenset(f"group:{g['key']}" for g in gazetteer()["groups"] if g.get("open"))
+
+
+class _Mentions:
+    """Body mentions of one document, looked up by span."""
+
+    def __init__(self, record: dict):
+        self.rows = sorted(record.get("body_mentions", []), key=lambda m: m["start"])
+        self.starts = [m["start"] for m in self.rows]
+        groups = _open_groups()
+        self.open = {b["id"] for b in record.get("bodies", [])
+                     if any((x or "").split("@")[0] in groups for x in (b["id"], b.get("parent_id")))}
+
+    def within(self, start: int, end: int) -> list[dict]:
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end, lo=i)
+        return [m for m in self.rows[i:j] if m["end"] <= end]
+
+
+class _Taken:
+    """Spans already read by an earlier source; `hit` is O(1) per query."""
+
+    def __init__(self, n: int):
+        self.mark = bytearray(n + 1)
+
+    def append(self, span: tuple[int, int]) -> None:
+        s, e = span
+        self.mark[s:e] = b"\x01" * max(0, e - s)
+
+    def hit(self, s: int, e: int) -> bool:
+        return bool(self.mark[s] or self.mark[max(s, e - 1)])
+
+
+def _roles_in(text: str, folded: str, start: int, end: int, mentions: list[dict]) -> list[tuple[dict, str]]:
+    """(mention, role) for mentions in [start, end) that follow a role cue, directly or through a list."""
+    events = []
+    for role, rx in _rx()["before"]:
+        for m in rx.finditer(folded, start, end):
+            events.append((m.start(), m.end(), role, None))
+    for mn in mentions:
+        events.append((mn["start"], mn["end"], None, mn))
+    events.sort(key=lambda e: (e[0], e[3] is not None))
+    out = []
+    prev_end, prev_role = None, None
+    for s, e, role, mn in events:
+        if mn is None:
+            if prev_end is not None and s < prev_end:
+                continue  # a cue inside a longer cue
+            prev_end, prev_role = e, role
+            continue
+        gap = folded[prev_end:s] if prev_end is not None else None
+        if prev_role and gap is not None and _is_connector(gap):
+            out.append((mn, prev_role))
+            prev_end = e
+        else:
+            prev_end, prev_role = e, None
+    return out
+
+
+def _cued(folded: str, pos: int, end: int) -> bool:
+    """A role cue (`chủ trì`, `có trách nhiệm` ...) before the first comma after `pos` (`Sở, ban, ngành thuộc
+    Ủy ban nhân dân Thành phố có trách nhiệm rà soát ...`; not `... tổng hợp biểu mẫu theo dự án, ... được
+    phân công chủ trì`)."""
+    m = re.compile(r"[.,;:]").search(folded, pos, end)
+    clause_end = m.start() if m else end
+    return any(rx.search(folded, pos, clause_end) for _, rx in _rx()["after"])
+
+
+def _subject_roles(folded: str, pos: int, end: int) -> list[str]:
+    """Roles the subject takes from the words right after it (`chủ trì`, `tham mưu`, `có trách nhiệm`)."""
+    for role, rx in _rx()["after"]:
+        if rx.match(folded, pos, end):
+            return [role]
+    return []
+
+
+# ---------------------------------------------------------------- helpers
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    m = _LABEL.match(text, start, end)
+    if m:
+        start = m.end()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace()):
+        end -= 1
+    return start, end
+
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+_SKIP_KINDS = {"header", "title", "preamble", "basis", "proposal", "enacting", "recipients", "signature", "table"}
+# a `NƠI NHẬN` list (`- Như trên;`, `- Lưu: VT.`), which holds no duty
+_RECIPIENTS = re.compile(r"(?im)^[ \t*_]*n[oơ]i nh[aậ]n[ \t*_]*:?[ \t*_]*\n(?:[ \t]*\n)?(?:[ \t]*[-+•].*\n?)+")

@@ -1,0 +1,231 @@
+"""Inline assignments: sentences that give a body a duty outside sections and tables."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.tasks.action import leading_action
+from ingest.tasks.common import (
+    _LABEL,
+    _RECIPIENTS,
+    _SKIP_KINDS,
+    _alt,
+    _cued,
+    _is_connector,
+    _roles_in,
+    _rx,
+    _strip_span,
+    _subject_roles,
+    _Taken,
+)
+from ingest.tasks.rows import _add_role, _task_row
+from ingest.tasks.subjects import (
+    _EXHORTED,
+    _TITLES,
+    _exhortation,
+    _leading_verb,
+    _opened,
+    _subject_list,
+    _with_responsible,
+)
+
+# ---------------------------------------------------------------- inline
+
+# A line break ends a sentence after end punctuation, before a blank line or a list label; trafilatura
+# wraps running text mid-sentence, so other line breaks do not.
+_SENT_END = re.compile(r"(?<!\bTP)(?<!\bTp)[.!?](?:/\.)?(?=\s+[A-ZÀ-ỸĐ(\-+])"
+                       r"|(?<=[.;:!?])[ \t]*\n|\n(?=[ \t]*(?:\n|[-+•*][ \t]|[a-zđ]\)|\d+(?:\.\d+)*[.)][ \t]|[IVX]+\.))")
+
+
+def _sentences(text: str, start: int, end: int):
+    pos = start
+    for m in _SENT_END.finditer(text, start, end):
+        yield pos, m.end() if text[m.start()] != "\n" else m.start()
+        pos = m.end()
+    if pos < end:
+        yield pos, end
+
+
+
+
+def _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken):
+    by_start = sorted(units, key=lambda u: u["start"])
+    skip = _Taken(len(text))
+    for u in units:
+        if u["kind"] in _SKIP_KINDS:
+            skip.append((u["start"], u["end"]))
+    for m in _RECIPIENTS.finditer(text):  # a `NƠI NHẬN` list the structure parser read as items (Nghị định
+        skip.append((m.start(), m.end()))  # 202/2026/NĐ-CP): `- Thủ tướng, các Phó Thủ tướng Chính phủ;` is no duty
+    by_id = {u["id"]: u for u in units}
+    aims = _rx()["aims"]
+
+    memo: dict = {}
+
+    def under_aims(u) -> bool:  # `I. MỤC ĐÍCH, YÊU CẦU`, `2. Yêu cầu`, `Quan điểm`: no tasks there
+        if u is None or u.get("demand"):
+            return False
+        if u["id"] not in memo:
+            lm = _LABEL.match(text, u["start"], u["end"])
+            memo[u["id"]] = bool(lm and aims.match(re.sub(r"\s+", " ", folded[lm.end():lm.end() + 60]))) or \
+                under_aims(by_id.get(u.get("parent_id")))
+        return memo[u["id"]]
+
+    heading_rx, duty_rx = _rx()["heading"], _rx()["duty_zone"]
+    zone: dict = {}
+
+    def bare_ok(u) -> bool:  # inside a duty section, an article, or no section at all
+        if u is None:
+            return True
+        if u["id"] not in zone:
+            end = folded.find("\n\n", u["start"], u["start"] + 200)  # the heading, not the text under it
+            head = re.sub(r"\s+", " ", folded[u["start"]:end if end != -1 else u["start"] + 200])
+            if u["kind"] == "article" or heading_rx.search(head) or duty_rx.search(head):
+                zone[u["id"]] = True
+            elif u.get("label") and re.fullmatch(r"[IVXLC]+", u["label"]):
+                zone[u["id"]] = False  # a part of the plan that assigns no duty (Nội dung, Nhiệm vụ, giải pháp)
+            else:
+                zone[u["id"]] = bare_ok(by_id.get(u.get("parent_id")))
+        return zone[u["id"]]
+
+    regions = []
+    for u in by_start:
+        if u["kind"] in _SKIP_KINDS or skip.hit(u["start"], u["start"] + 1) or under_aims(u):
+            continue
+        regions.append((u, u["start"], u["start"] + len(u["text"])))
+    for u, rs, re_ in regions:
+        for s, e in _sentences(text, rs, re_):
+            s, e = _strip_span(text, s, e)
+            if e - s < 10 or taken.hit(s, e):
+                continue
+            ms = mentions.within(s, e)
+            found = _inline_assignment(text, folded, s, e, ms, bare_ok(u)) if ms else None
+            last = tasks[-1] if tasks else None
+            follows = (last and last["origin"] == "inline" and last["unit_id"] == u["id"] and last["end"] <= s
+                       and not text[last["end"]:s].strip() and "\n\n" not in text[last["end"]:s])
+            if not found and follows and text[u["start"]:u["start"] + 1] not in "-+•":
+                found = [], None  # `1. Các cơ quan ... xây dựng Kế hoạch .... Định kỳ báo cáo ... hằng năm`: one item
+            if not found:
+                continue
+            subj_roles, pred = found
+            if not subj_roles and follows:
+                # `... nghiêm túc triển khai thực hiện. Trong quá trình thực hiện, ... kịp thời phản ánh về X`:
+                # a duty with no subject of its own goes on the task before it
+                last["end"], last["text"] = e, text[last["start"]:e]
+                for k, v in _task_row(doc, u["id"], s, e, text, "inline").items():
+                    if k.startswith(("deadline", "recurrence")) and v and not last.get(k):
+                        last[k] = v
+                for mn, role in _roles_in(text, folded, s, e, ms):
+                    _add_role(roles, seen, last["id"], mn["body_id"], role, mn["raw"])
+                taken.append((s, e))
+                continue
+            if not subj_roles and not any(r == "report_to" for _, r in _roles_in(text, folded, s, e, ms)):
+                continue  # a duty with no subject and nothing sent to a body, after no task to go on
+            ts = _paragraph_lead(text, rs, s, taken)
+            task = _task_row(doc, u["id"], ts, e, text, "inline", action_from=pred if ts == s else None)
+            if ts != s:
+                task["action"] = leading_action(text[pred or s:e].lstrip(" ,:"))
+            tasks.append(task)
+            for mn, role in subj_roles:
+                _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
+            for mn, role in _roles_in(text, folded, s, e, ms):
+                _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
+            taken.append((ts, e))
+
+
+def _paragraph_lead(text: str, region_start: int, s: int, taken: _Taken) -> int:
+    """Where an inline task starts: at its paragraph when sentences with no duty open the paragraph (`Trên đây
+    là Kế hoạch giám sát ... năm 2025. Trong quá trình tổ chức thực hiện, ... đề nghị các cơ quan, đơn vị kịp
+    thời phản ánh về Sở X`: the closing paragraph is the task), else `s`."""
+    p = text.rfind("\n\n", region_start, s)
+    p = region_start if p == -1 else p + 2
+    p, _ = _strip_span(text, p, s)
+    lead = text[p:s].rstrip()
+    if p < s and lead.endswith(".") and not re.search(r":[ \t]*\n", lead) and not taken.hit(p, s) \
+            and not _LABEL.fullmatch(lead):  # (`Chính phủ:\nĐiều 94 ...`: a heading line is no lead-in sentence)
+        return p
+    return s
+
+
+def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
+    """([(mention, role)], where the predicate starts) when the sentence [s, e) assigns a duty, else None.
+
+    `bare`: a body followed by a verb with no cue word (`Các sở, ngành chủ động bố trí ...`) is a duty; true
+    in responsibility sections, Kinh phí, decision articles and text with no sections, false in content
+    sections (`Các bước đánh giá`: `+ Các cơ quan, đơn vị liên quan thu thập thông tin ...` is a step)."""
+    if _rx()["intro"].search(folded, s, e):  # `UBND tỉnh ban hành Kế hoạch ... như sau:` opens the plan
+        return None
+    cap = re.match(r"[^\W\d][^:.;\n]{0,30}:[ \t]*", folded[s:e])
+    if cap and not any(s <= mn["start"] < s + cap.end() for mn in ms):
+        # `- Báo cáo tháng: Sở Tài chính tổng hợp báo cáo ...` (Công văn 6397/UBND-KT Hà Nội, 2025): a caption,
+        # then the subject
+        subj, pos = _subject_list(folded, s + cap.end(), e, ms)
+        nxt = re.search(r"[^\W\d_]", text[pos:e]) if subj else None
+        if subj and subj[0]["start"] == s + cap.end() and nxt and nxt.group(0).islower() \
+                and len(re.findall(r"\w+", folded[pos:e])) >= 3 and not _exhortation(folded, s, e):
+            after = _with_responsible(_subject_roles(folded, pos, e))
+            return [(mn, r) for mn in subj for r in after], pos
+    opened = _opened(folded, s, s, e, ms)
+    if opened:
+        return None if opened is _EXHORTED else opened
+    subj, pos = _subject_list(folded, s, e, ms)
+    if subj:
+        # `Ủy ban nhân dân tỉnh yêu cầu các sở ... triển khai`: the duty is on the bodies after the verb
+        opened = _opened(folded, pos + len(folded[pos:e]) - len(folded[pos:e].lstrip(" \t\n,")), s, e, ms)
+        if opened:
+            return None if opened is _EXHORTED else opened
+    if subj and not bare and not _cued(folded, pos, e):
+        return None  # `+ Các cơ quan, đơn vị liên quan thu thập thông tin ...`: a step of the method, not a duty
+    nxt = re.search(r"[^\W\d_]", text[pos:e]) if subj else None
+    if subj and nxt and nxt.group(0).isupper():
+        # `Chủ tịch Ủy ban nhân dân các cấp, Thủ trưởng các cơ quan có thẩm quyền xử phạt ... chịu trách nhiệm thi
+        # hành Nghị định này` (Điều 11.3, NĐ 281/2026/NĐ-CP): a second titled subject the gazetteer does not know,
+        # then the cue of the whole list
+        tm = re.match(r"[\s,]*(?:va\s+)?(?:" + _alt(_TITLES) + r")\s", folded[pos:e])
+        cm = re.compile(r"(?<!\w)(?:chiu|co)\s+trach\s+nhiem(?!\w)").search(folded, pos, e) if tm else None
+        if cm and not re.search(r"[.;:]", folded[pos:cm.start()]):
+            if _exhortation(folded, s, e):
+                return None
+            after = _with_responsible(_subject_roles(folded, cm.start(), e))
+            return [(mn, r) for mn in subj for r in after], cm.start()
+    if subj and len(re.findall(r"\w+", folded[pos:e])) >= 3 and nxt and nxt.group(0).islower():
+        # (`Sở Tư pháp, Sở Khoa học và Công nghệ, Phòng Hành chính ...`: a list of names, no predicate)
+        if _exhortation(folded, s, e):
+            return None  # `Các cơ quan, đơn vị được phân công ... có trách nhiệm thực hiện nghiêm túc` (QĐ 2820 HCM)
+        after = _with_responsible(_subject_roles(folded, pos, e))
+        return [(mn, r) for mn in subj for r in after], pos
+    m = _rx()["adverbial"].match(folded, s, e)
+    if m:  # `Căn cứ nội dung Kế hoạch ..., các sở, ngành ... xây dựng kế hoạch`: the subject after the clause
+        for c in re.finditer(r",", folded[m.end():min(e, s + 200)]):
+            p = m.end() + c.end()
+            p += len(folded[p:e]) - len(folded[p:e].lstrip())
+            opened = _opened(folded, p, s, e, ms)  # `Trong quá trình thực hiện, nếu có vướng mắc, đề nghị X phản ánh`
+            if opened:
+                return None if opened is _EXHORTED else opened
+            if not bare:
+                continue
+            subj, pos = _subject_list(folded, p, e, ms)
+            if subj and len(re.findall(r"\w+", folded[pos:e])) >= 3:
+                after = _subject_roles(folded, pos, e) or ["responsible"]
+                return [(mn, r) for mn in subj for r in after], pos
+    if _leading_verb(folded, s, e):  # `Tham mưu Ủy ban nhân dân Thành phố theo dõi ...`: no subject of its own
+        return [], None
+    # a subject inside the sentence: `Trên cơ sở Kế hoạch này, các sở ... tổ chức thực hiện`
+    for mn in ms:
+        after = _subject_roles(folded, mn["end"], e)
+        if after:
+            subj, pos = _subject_list(folded, mn["start"], e, ms)
+            return [(x, r) for x in subj for r in (after or ["responsible"])], pos
+    for role, rx in _rx()["before"]:
+        if role == "report_to":
+            for m in rx.finditer(folded, s, e):
+                if any(mn["start"] >= m.end() and _is_connector(folded[m.end():mn["start"]]) for mn in ms):
+                    # `..., vướng mắc các cơ quan, đơn vị kịp thời phản ánh về X`: the bodies just before the
+                    # report cue are the ones that must report
+                    for mn in ms:
+                        if mn["end"] > m.start():
+                            break
+                        subj, pos = _subject_list(folded, mn["start"], m.start(), ms)
+                        if subj and len(re.findall(r"\w+", folded[pos:m.start()])) <= 3:
+                            return [(x, "responsible") for x in subj], pos
+                    return [], None
+    return None

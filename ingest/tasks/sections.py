@@ -1,0 +1,316 @@
+"""Responsibility sections: a heading that names bodies over the bullets that are their tasks."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.bodies import fold_same_length
+from ingest.tasks.common import _LABEL, _PARAGRAPH, _cued, _Mentions, _roles_in, _rx, _strip_span
+from ingest.tasks.fields import _read_fields, field_kind, inner_fields
+from ingest.tasks.rows import _add_role, _task_row
+from ingest.tasks.subjects import _leading_verb, _subject_list
+
+# ---------------------------------------------------------------- sections
+
+def _heading_span(text: str, unit: dict, children: list[dict]) -> tuple[int, int]:
+    """The unit's heading line(s): from its start to a blank line or its first child."""
+    end = children[0]["start"] if children else unit["end"]
+    blank = text.find("\n\n", unit["start"], end)
+    return unit["start"], (blank if blank != -1 else end)
+
+
+def _body_heading(text: str, folded: str, span: tuple[int, int], mentions: _Mentions):
+    """Mentions of a heading made of body names only (`a) Thủ trưởng các sở, ban, ngành ...`), else None."""
+    s, e = span
+    if e - s > 400:
+        return None
+    ms = mentions.within(s, e)
+    if not ms:
+        return None
+    for d in re.finditer(r"\s[-–]\s", text[ms[0]["end"]:e]):  # `Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo`:
+        cut = ms[0]["end"] + d.start()  # what follows the dash describes the body before it
+        if not any(m["start"] < cut < m["end"] for m in ms):
+            e, ms = cut, [m for m in ms if m["end"] <= cut]
+            break
+    rest = list(folded[s:e])
+    for m in ms:
+        rest[m["start"] - s:m["end"] - s] = " " * (m["end"] - m["start"])
+    rest_s = "".join(rest)
+    lm = _LABEL.match(text[s:e])
+    if lm:
+        rest_s = " " * lm.end() + rest_s[lm.end():]
+    rest_s = _rx()["filler"].sub(" ", rest_s)
+    last = ms[-1]
+    if last["body_id"] in mentions.open and e - s <= 200 and not re.search(r"[.;:]", text[last["end"]:e]):
+        # `5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp`: words describing the addressees
+        rest_s = rest_s[:last["end"] - s]
+    words = re.findall(r"[^\W\d_]+", rest_s)
+    return ms if len(words) <= 2 else None
+
+
+def _colon_holder(text: str, folded: str, s: int, e: int, mentions: _Mentions) -> tuple[list[dict], int] | None:
+    """(mentions, where the task starts) of an item that opens with its holder and a colon (`2. Sở Tài chính:
+    Căn cứ khả năng cân đối ngân sách, trình ...`, `4. Các cơ sở nuôi trồng thủy sản: Theo dõi ...`; KH
+    235/KH-UBND Thanh Hóa, 2025), else None. A holder the gazetteer does not know (`Các cơ sở ...`) gives no
+    mention but still opens a task."""
+    lm = _LABEL.match(text, s, e)
+    p = lm.end() if lm else s
+    c = text.find(":", p, min(e, p + 160))
+    if c == -1 or "\n\n" in text[p:c] or field_kind(text[p:c + 1]) or not re.search(r"\w", text[c + 1:e]):
+        return None
+    ms = mentions.within(p, c)
+    q = p + len(folded[p:c]) - len(folded[p:c].lstrip(" *_"))
+    om = next((m for _, rx in _rx()["opener"] if (m := rx.match(folded, q, c))), None)
+    if om:  # `2. Đề nghị các cấp ủy Đảng, Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh:
+        q = om.end()  # Phối hợp ...` (KH 0124/KH-UBND Đắk Lắk, 2025)
+    if ms:
+        subj, pos = _subject_list(folded, q, c, ms, loose=text)
+        rest = _rx()["filler"].sub(" ", folded[pos:c])
+        if subj and len(re.findall(r"[^\W\d_]+", rest)) <= 2:
+            return subj, p
+        if om and not re.search(r"[.;]", text[q:c]):
+            return ms, p  # the addressees of `Đề nghị`: every body named before the colon
+        return None
+    words = re.findall(r"[^\W\d_]+", folded[p:c])
+    if folded.startswith("cac ", p) and 2 <= len(words) <= 8 and not re.search(r"[\d.;,()]", text[p:c]):
+        return [], p
+    return None
+
+
+def _holder_heading(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
+    """Mentions that open a heading over bullets, the words after them describing the holder (`2. Các Sở,
+    ngành chủ trì, quản lý, tham gia thực hiện các dự án ...`, `*1.5. Trách nhiệm của đối tượng thực hiện
+    kiểm kê:*`), else None. A heading with `Trách nhiệm của` / `Nhiệm vụ của` names a holder even when the
+    gazetteer does not know it (an empty list)."""
+    s, e = span
+    lm = _LABEL.match(text, s, e)
+    p = lm.end() if lm else s
+    p += len(folded[p:e]) - len(folded[p:e].lstrip(" *_\n"))
+    ms = mentions.within(s, e)
+    if e - p <= 800 and _rx()["list_intro"].search(folded, p, e):
+        # `1. Giao Sở X là cơ quan đầu mối, chủ trì ...; tổ chức thực hiện các nhiệm vụ sau:` (QĐ 2853/QĐ-UBND
+        # HCM, 2025): a sentence that introduces the bullets under it names their holder at its start
+        q = p
+        for _, orx in _rx()["opener"]:
+            om = orx.match(folded, p, e)
+            if om:
+                q = om.end()
+                break
+        subj, pos = _subject_list(folded, q, e, ms)
+        if subj:
+            # `1. Sở X chỉ đạo Chi cục Y thực hiện các nội dung sau:` (KH 235/KH-UBND Thanh Hóa, 2025): the
+            # body directed holds the duties with the one that directs it
+            dm = _rx()["directs"].match(folded, pos, e)
+            if dm:
+                subj += _subject_list(folded, dm.end(), e, ms)[0]
+            return subj
+    if e - p > 400 or re.search(r"[.;](?!\S)", folded[p:e].rstrip(" *_\n")):
+        return None  # a sentence, not a heading
+    hm = _rx()["holder"].match(folded, p, e)
+    subj, _ = _subject_list(folded, hm.end() if hm else p, e, ms)
+    if subj or hm:
+        return subj
+    if ms and not _leading_verb(folded, p, e):
+        # `1.3. Các cơ quan tham mưu quản lý ngành, lĩnh vực (gồm các Sở: Xây dựng, ...)`: the bodies it names
+        return ms
+    if folded.startswith("cac ", p) and not _leading_verb(folded, p, e):
+        return []  # (the same heading when the gazetteer knows none of its names: a holder all the same)
+    return None
+
+
+def _subject_sentence(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
+    """Mentions that open the sentence of an item over bullets when the sentence is itself a duty
+    (`1. Các cơ quan, đơn vị, địa phương, doanh nghiệp căn cứ chức năng, nhiệm vụ được giao xây dựng kế hoạch
+    ...;` over `- Giới thiệu điển hình ...`, `- Báo cáo Ủy ban nhân dân tỉnh ...`; KH 0124/KH-UBND Đắk Lắk,
+    2025): its bodies hold the sentence and every bullet under it, else None."""
+    s, e = span
+    lm = _LABEL.match(text, s, e)
+    p = lm.end() if lm else s
+    p += len(folded[p:e]) - len(folded[p:e].lstrip(" *_\n"))
+    body = folded[p:e].rstrip(" *_\n")
+    if e - p > 800 or not re.search(r"[.;](?!\S)", body) or not body.endswith((".", ";", ":")):
+        # a heading (no sentence) is for the heading readers; a sentence that runs on into the line below
+        # (`... về trật tự xã hội` / `- Cơ quan thường trực Tổ công tác ...`, KH 308/KH-UBND Hà Nội) is no lead-in
+        return None
+    ms = mentions.within(p, e)
+    subj, pos = _subject_list(folded, p, e, ms)
+    if not subj or subj[0]["start"] > p:
+        return None
+    # the subject's verb or cue comes right after it, a few describing words allowed (`, doanh nghiệp căn cứ`)
+    m = re.compile(r"[.;:]").search(folded, pos, e)
+    clause = folded[pos:m.start() if m else e]
+    if _cued(folded, pos, e) or re.match(r"(?:[\s,]+[^\W\d_]+){0,3}?[\s,]+can cu\b", clause):
+        return subj
+    return None
+
+
+def _heading_cues(text: str, folded: str, span: tuple[int, int], holders: list[dict],
+                  mentions: _Mentions) -> list[tuple[dict, str]]:
+    """(mention, role) a heading over bullets gives each of them: `lead` for its holders when `chủ trì, phối hợp`
+    follows them, and the bodies after `phối hợp với` as partners."""
+    if not holders:
+        return []
+    s, e = span
+    out = []
+    if re.match(r"[\s,]*chu tri\s*,\s*phoi hop", folded[holders[-1]["end"]:e]):  # (not `các Sở chủ trì dự án`)
+        out += [(mn, "lead") for mn in holders]
+    own = {id(mn) for mn in holders}
+    out += [(mn, role) for mn, role in _roles_in(text, folded, s, e, mentions.within(s, e))
+            if role == "partner" and id(mn) not in own]
+    return out
+
+
+def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken):
+    kids: dict = {}
+    for u in units:
+        kids.setdefault(u.get("parent_id"), []).append(u)
+    for v in kids.values():
+        v.sort(key=lambda u: u["start"])
+    heading_rx = _rx()["heading"]
+    by_id = {u["id"]: u for u in units}
+    aims = _rx()["aims"]
+
+    def under_aims(u) -> bool:  # `I. MỤC ĐÍCH, YÊU CẦU`: bodies named there hold no duty
+        while u is not None and not u.get("demand"):
+            lm = _LABEL.match(text, u["start"], u["end"])
+            if lm and aims.match(re.sub(r"\s+", " ", folded[lm.end():lm.end() + 60])):
+                return True
+            u = by_id.get(u.get("parent_id"))
+        return False
+
+    def is_section(u):
+        head = fold_same_length((u.get("heading") or "") + " " + u["text"][:160])
+        return bool(heading_rx.search(re.sub(r"\s+", " ", head)))
+
+    def walk(u, inside):
+        children = kids.get(u["id"], [])
+        own = _rx()["holder"].match(folded, _strip_span(text, u["start"], u["end"])[0])  # `Trách nhiệm của X:`
+        if not own and not inside and not children and u["kind"] == "item" and not under_aims(u) \
+                and re.match(r"[ \t*_]*\n[ \t]*\n", text[_heading_span(text, u, children)[1]:u["end"]]):
+            # `**9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố**` over a paragraph with no items (Chỉ thị
+            # 09/CT-UBND Cần Thơ, 2025): a heading of body names over one duty
+            own = _body_heading(text, folded, _heading_span(text, u, children), mentions) is not None
+        if not own and not inside and children and u["kind"] in ("item", "article") and not under_aims(u):
+            # a Chỉ thị has no `Tổ chức thực hiện`: `1. Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã` over
+            # `a) ...` items is a heading of body names over their duties wherever it stands; so is a decision's
+            # `Điều 2. Giao Giám đốc Sở Giáo dục và Đào tạo` over `1. ...`, `2. Chủ trì, ...` clauses (QĐ
+            # 986/QĐ-UBND Tuyên Quang, 2024)
+            own = _body_heading(text, folded, _heading_span(text, u, children), mentions) is not None
+        if (inside or own) and u.get("label") not in ("-", "+") and u["kind"] not in ("table", "recipients", "signature"):
+            hspan = _heading_span(text, u, children)
+            hm = _body_heading(text, folded, hspan, mentions)
+            bullets = children and all(c.get("label") in ("-", "+", "•") for c in children)
+            if hm is None and children and any(c.get("label") in ("-", "+", "•") for c in children):
+                hm = _holder_heading(text, folded, hspan, mentions)
+            lead_in = None
+            if hm is None and inside and bullets:
+                lead_in = _subject_sentence(text, folded, hspan, mentions)
+                if lead_in is not None:
+                    hm = lead_in
+            colon = None
+            if hm is None and not children and inside:
+                colon = _colon_holder(text, folded, u["start"], u["end"], mentions)
+                if colon is not None:
+                    hm, hspan = colon[0], (u["start"], colon[1])
+            subheads = children and all(c.get("label") not in ("-", "+", "•") and kids.get(c["id"]) for c in children)
+            if hm is not None and not subheads:  # (`1. Nhiệm vụ của thành viên Ban Chỉ đạo` over `1.1. Trưởng Ban`)
+                requested = bool(re.search(r"(?<!\w)de nghi", folded[hspan[0]:hspan[1]])) or (
+                    colon is not None and re.match(r"[\s*_]*(?:de|kien) nghi(?!\w)", folded[colon[1]:colon[1] + 16]))
+                # `2. Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở X, UBND các phường:` over bullets (KH
+                # HCM 2025): every bullet is led by the heading's body, with the heading's partners
+                inherited = [] if colon is not None else _heading_cues(text, folded, hspan, hm, mentions)
+                spans = []
+                if children:
+                    p = hspan[1] + len(text[hspan[1]:children[0]["start"]]) - len(text[hspan[1]:children[0]["start"]].lstrip())
+                    first = [] if p >= children[0]["start"] or text[p] not in "-+•" else [
+                        (u["id"], *_strip_span(text, a, b)) for a, b in _bare_bullets(text, p, children[0]["start"], text[p])]
+                    # (`1.2. Sở Tài chính ...` / `-\nTuyên truyền ...`: a first bullet the parser left in the heading)
+                    spans = first + [(c["id"], *_strip_span(text, a, b)) for c in children if c["kind"] not in ("table",)
+                             for a, b in _bare_bullets(text, c["start"], _item_end(text, c["start"], c["end"]),
+                                                       c.get("label"))]
+                    if lead_in is not None:  # the sentence that names the holder is a task of its own
+                        spans = [(u["id"], *_strip_span(text, *hspan)), *spans]
+                elif colon is not None:  # the task is the whole item, its holder included
+                    s, e = _strip_span(text, colon[1], _item_end(text, colon[1], u["end"]))
+                    spans = [(u["id"], s, e)]
+                else:
+                    p = hspan[1]
+                    while p < u["end"] and text[p].isspace():
+                        p += 1
+                    s, e = _strip_span(text, p, _item_end(text, p, u["end"]))
+                    if e > s:
+                        spans = [(u["id"], s, e)]
+                for uid, s, e in spans:
+                    if taken.hit(s, e) or e - s < 3:
+                        continue
+                    # `Thời gian thực hiện: ...` (and other fields) under the bullet
+                    found, dl = _read_fields(text, folded, inner_fields(text, s, e), mentions)
+                    task = _task_row(doc, uid, s, e, text, "section", dl, cell=dl is not None)
+                    tasks.append(task)
+                    for mn, role in found:
+                        _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
+                    own_roles = _roles_in(text, folded, s, e, mentions.within(s, e))
+                    # `3. Công an Thành phố, Bộ Tư lệnh Thành phố` over `Công an Thành phố chủ trì phối hợp với Bộ
+                    # Tư lệnh Thành phố ...`: a heading body the task names as partner is a partner only
+                    partners = {mn["body_id"] for mn, role in own_roles if role == "partner"}
+                    holders = hm
+                    gm = re.match(r"[\s*_]*giao\s", folded[s:e])
+                    if gm:  # `b) Giao Thanh tra thành phố tổ chức thanh tra ...` under `8. Giám đốc Sở, Thủ trưởng
+                        # cơ quan, ban, ngành` (Chỉ thị 09/CT-UBND Cần Thơ, 2025): the body given the item holds it
+                        holders = _subject_list(folded, s + gm.end(), e, mentions.within(s, e))[0] or hm
+                    for mn in holders:
+                        if mn["body_id"] in partners and len(hm) > 1:
+                            continue
+                        _add_role(roles, seen, task["id"], mn["body_id"], "requested" if requested else "responsible",
+                                  mn["raw"])
+                        for role in _heading_roles(folded, s, e):
+                            _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
+                    for mn, role in [*inherited, *own_roles]:
+                        _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
+                    taken.append((s, e))
+                taken.append(hspan)
+                return
+        inside = inside or is_section(u)
+        for c in children:
+            walk(c, inside)
+
+    for u in kids.get(None, []):
+        walk(u, False)
+
+
+
+
+def _bare_bullets(text: str, start: int, end: int, label: str | None) -> list[tuple[int, int]]:
+    """[start, end) split where a line holds only the item's own bullet label: trafilatura wraps `-\nPhân công,
+    chỉ đạo ...` so that the parser keeps that bullet inside the one above it."""
+    if label not in ("-", "+", "•"):
+        return [(start, end)]
+    out, pos = [], start
+    for m in re.finditer(r"\n[ \t]*\n[ \t]*" + re.escape(label) + r"[ \t]*(?=\n)", text[start:end]):
+        out.append((pos, start + m.start()))
+        pos = start + m.start() + 1
+    out.append((pos, end))
+    return out
+
+
+def _item_end(text: str, start: int, end: int) -> int:
+    """Where an item's text ends: at a blank line before an unlabelled paragraph (the plan's closing
+    `Trên đây là Kế hoạch ...` is not part of the last bullet above it)."""
+    for m in _PARAGRAPH.finditer(text, start, end):
+        if m.end() < end and not _LABEL.match(text, m.end()) and not text.startswith("|", m.end()) \
+                and not field_kind(text[m.end():min(end, m.end() + 120)]):  # `Thời gian thực hiện: ...` is the item's
+            return m.start()
+    return end
+
+
+def _heading_roles(folded: str, s: int, e: int) -> list[str]:
+    """Extra roles of the heading's body from the task's own first words (`Chủ trì ...`, `Tham mưu ...`)."""
+    out = []
+    head = folded[s:min(e, s + 40)]
+    if head.startswith("chu tri"):
+        out.append("lead")
+    if re.match(r"(?:[^.;]{0,40})tham muu", folded[s:e]):
+        out.append("advise")
+    if re.match(r"(?:theo doi|don doc|giam sat|kiem tra|huong dan, don doc)", head):
+        out.append("monitor")
+    return out

@@ -1,0 +1,86 @@
+"""Who a sentence assigns: the list of bodies that opens it, `Giao X`, `Đề nghị X`."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ingest.bodies import fold_same_length
+from ingest.tasks.common import _alt, _connector, _is_connector, _rx, _subject_roles, patterns
+from ingest.tasks.deadlines import parse_deadline, parse_recurrence
+
+
+def _proper_gap(text: str, folded: str, s: int, e: int) -> bool:
+    """A gap of connectors and capitalised words only: a name the gazetteer does not know
+    (`; Báo và Phát thanh Truyền hình Lai Châu và các sở ...`)."""
+    words = re.findall(r"[^\W\d_]+", _connector().sub(" ", folded[s:e]).replace(",", " "))
+    if not words:
+        return True
+    caps = 0
+    for w in re.finditer(r"[^\W\d_]+", text[s:e]):
+        caps += text[s + w.start()].isupper()
+    return caps >= len(words)
+
+
+def _subject_list(folded: str, pos: int, end: int, ms: list[dict], loose: str | None = None) -> tuple[list[dict], int]:
+    """Mentions that follow `pos` joined only by titles and connectors, and where the list ends.
+    With `loose` (the text), an unknown capitalised name may stand between two of them."""
+    out = []
+    for mn in ms:
+        if mn["start"] < pos:
+            continue
+        if not _is_connector(folded[pos:mn["start"]]) and not (
+                loose and out and _proper_gap(loose, folded, pos, mn["start"])):
+            break
+        out.append(mn)
+        pos = mn["end"]
+    return out, pos
+
+
+def _with_responsible(roles: list[str]) -> list[str]:
+    """The subject of a duty is responsible for it unless it leads it (`Sở X theo dõi, đôn đốc ...`:
+    responsible and monitor)."""
+    if not roles:
+        return ["responsible"]
+    return roles if {"lead", "responsible"} & set(roles) else [*roles, "responsible"]
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> re.Pattern:
+    return re.compile(r"(?:" + _alt([fold_same_length(a.lower()) for a in patterns()["actions"]]) + r")(?!\w)")
+
+
+def _leading_verb(folded: str, s: int, e: int) -> bool:
+    return _verbs().match(folded, s, e) is not None
+
+
+def _exhortation(folded: str, s: int, e: int) -> bool:
+    """`Yêu cầu các sở ... thực hiện nghiêm túc./.`: a closing call with no report, deadline or date."""
+    part = folded[s:e]
+    if not re.search(r"nghiem tuc", part):
+        return False
+    if any(role == "report_to" and rx.search(part) for role, rx in _rx()["before"]):
+        return False
+    return not (parse_deadline(part)["deadline_text"] or parse_recurrence(part))
+
+
+_TITLES = ["thu truong", "giam doc", "chu tich", "nguoi dung dau", "lanh dao", "truong ban", "chi huy truong",
+           "tong giam doc", "bo truong"]
+
+
+_EXHORTED = object()  # an opener whose sentence is only a closing call (`... thực hiện nghiêm túc`)
+
+
+def _opened(folded: str, at: int, s: int, e: int, ms):
+    """`Giao X ...`, `Đề nghị X ...` starting at `at` in the sentence [s, e): ([(mention, role)], where the
+    predicate starts), `_EXHORTED` when the sentence is only a closing call, or None when no opener applies."""
+    for role, rx in _rx()["opener"]:
+        m = rx.match(folded, at, e)
+        if m:
+            subj, pos = _subject_list(folded, m.end(), e, ms)
+            if subj:
+                if _exhortation(folded, s, e):
+                    return _EXHORTED
+                after = _subject_roles(folded, pos, e)
+                return [(mn, r) for mn in subj for r in sorted({role, *after})], pos
+    return None
