@@ -1,4 +1,4 @@
-"""Foundation agreement on the corpus: articles found vs `Điều N` headings; number and date vs metadata.
+"""Foundation agreement on the corpus: articles found vs `Điều N` headings; number, date and type vs metadata.
 
 The article reference is counted straight from the file's lines (distinct `Điều N` heading numbers at
 a line start), independently of the structure parser. Numbers and dates are compared with what the
@@ -35,7 +35,8 @@ def canon(number: str | None) -> str | None:
 
 def check_one(args: tuple[str, dict]) -> dict:
     path, meta = args
-    out = {"path": meta["path"], "meta_number": meta.get("number"), "meta_date": meta.get("issued_date")}
+    out = {"path": meta["path"], "meta_number": meta.get("number"), "meta_date": meta.get("issued_date"),
+           "meta_type": meta.get("doc_type")}
     try:
         raw, hints = read_path(Path(path), Path(path).read_bytes())
     except ReadError as e:
@@ -51,7 +52,7 @@ def check_one(args: tuple[str, dict]) -> dict:
     bad = [u["id"] for u in units if not text[u["start"]:u["end"]].startswith(u["text"]) or (
         u["parent_id"] and not (by_id[u["parent_id"]]["start"] <= u["start"] <= u["end"] <= by_id[u["parent_id"]]["end"]))]
     out.update(offset_errors=bad[:3], duplicate_unit_ids=len(units) - len(by_id))
-    out.update(number=doc.get("number"), date=doc.get("issued_date"),
+    out.update(number=doc.get("number"), date=doc.get("issued_date"), doc_type=doc.get("doc_type"),
                articles=sum(1 for u in units if u["kind"] == "article"),
                ref_articles=reference_articles(text))
     return out
@@ -82,6 +83,9 @@ def run(corpus: Path, jobs: int = 2) -> dict:
     stated_ok = [r for r in stated_rows if r in num_ok]
     date_rows = [r for r in rows if r["meta_date"] and "error" not in r]
     date_ok = [r for r in date_rows if r["date"] == r["meta_date"]]
+    # `Văn bản hợp nhất` is a consolidation of its type; `Nghị định sửa đổi` is a Nghị định
+    type_rows = [r for r in rows if r["meta_type"] and r["meta_type"] != "Văn bản hợp nhất" and "error" not in r]
+    type_ok = [r for r in type_rows if r["doc_type"] and r["meta_type"].startswith(r["doc_type"])]
     return {
         "documents": len(rows),
         "unreadable": [(r["path"], r["error"]) for r in rows if "error" in r],
@@ -99,4 +103,7 @@ def run(corpus: Path, jobs: int = 2) -> dict:
         "date_right": len(date_ok) / max(len(date_rows), 1),
         "date_docs": len(date_rows),
         "date_misses": [(r["path"], r["date"], r["meta_date"]) for r in date_rows if r not in date_ok],
+        "type_right": len(type_ok) / max(len(type_rows), 1),
+        "type_docs": len(type_rows),
+        "type_misses": [(r["path"], r["doc_type"], r["meta_type"]) for r in type_rows if r not in type_ok],
     }

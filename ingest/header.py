@@ -309,7 +309,22 @@ def parse_header(text: str, hints: dict | None = None) -> dict:
     _fill_from_attachment(doc, text)
     _fill_from_listing_title(doc, text)
     _fill_from_hints(doc, hints)
+    if type_idx < 0 and _is_letter(head) and (
+            not doc.get("doc_type") or (parts.get("type_code") in _LETTER_CODES and doc["doc_type"] == "Chỉ thị")):
+        doc["doc_type"] = "Công văn"
     return doc
+
+
+# A công văn has no type line; it opens with its subject `V/v ...` and is addressed `Kính gửi: ...`.
+_LETTER_MARK = re.compile(r"(?m)(?:^[ \t|*_#]*|số\s*:?\s*\S+\s+)[Vv]/[Vv][\s.:]|^[ \t|*_#]*K[íi]nh\s+g[ửu]i\b")
+# `5537/CT-CS`: CT is Cục Thuế in a letter's number, not the Chỉ thị type code
+_LETTER_CODES = {"CT"}
+
+
+def _is_letter(head: str) -> bool:
+    """A letter's marks (`V/v ...`, `Kính gửi:`) before any article (a decree quoting `Kính gửi` is no letter)."""
+    m = _LETTER_MARK.search(head)
+    return m is not None and not re.search(r"(?m)^[ \t*_#]*Điều\s+1\b", head[:m.start()])
 
 
 # `(Kèm theo Nghị định số 297/2025/NĐ-CP ngày 17 tháng 11 năm 2025 ...)` in an annex of the document itself.

@@ -136,6 +136,17 @@ def test_unit_offsets_hold(seed):
      "Số: 617/KH-UBND\n|\nĐồng Tháp,\nngày 01 tháng 12 năm 2025\n|\n\nKẾ HOẠCH\n\nCHUYỂN ĐỔI SỐ\n",
      {"number": "617/KH-UBND", "doc_type": "Kế hoạch", "issuer": "Ủy ban nhân dân tỉnh Đồng Tháp",
       "issued_date": "2025-12-01", "title": "CHUYỂN ĐỔI SỐ", "place": "Đồng Tháp"}),
+    # a công văn of the Cục Thuế (tnt305 005d8820eb95c1cb.md): no type line, CT is the issuer, not Chỉ thị
+    ("BỘ TÀI CHÍNH\n**CỤC THUẾ**\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\n|\n|\n"
+     "Số: 5348/CT-CS\n*V/v hướng dẫn góp vốn điều lệ*\n|\n*Hà Nội, ngày 20\ntháng 11 năm 2025*\n|\n"
+     "**Kính gửi:** Thuế tỉnh Quảng Trị.\nCục Thuế nhận được công văn số 324/QTR-KTr2 ngày 22/7/2025",
+     {"number": "5348/CT-CS", "doc_type": "Công văn", "issued_date": "2025-11-20"}),
+    # CongBot 1414_2013_CV_TCT.md: the subject line first, a letter number with no type code
+    ("# V/v hỗ trợ người có công với cách mạng cải thiện nhà ở\n\n| BỘ TÀI CHÍNH TỔNG CỤC THUẾ ------- | "
+     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n|---|---\n"
+     "| Số: 1414/TCT-CS V/v hỗ trợ người có công với cách mạng cải thiện nhà ở. | Hà Nội, ngày 04 tháng 05 năm 2013 |"
+     "\n\nKính gửi: Cục Thuế tỉnh Hà Tĩnh.\n",
+     {"number": "1414/TCT-CS", "doc_type": "Công văn", "issued_date": "2013-05-04"}),
 ])
 def test_header_layouts(text, expected):
     doc = parse_header(text)
