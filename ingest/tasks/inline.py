@@ -120,7 +120,7 @@ def _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
                 continue
             if not subj_roles and not any(r == "report_to" for _, r in _roles_in(text, folded, s, e, ms)):
                 continue  # a duty with no subject and nothing sent to a body, after no task to go on
-            ts = _paragraph_lead(text, rs, s, taken)
+            ts = _paragraph_lead(text, rs, s, taken, mentions)
             task = _task_row(doc, u["id"], ts, e, text, "inline", action_from=pred if ts == s else None)
             if ts != s:
                 task["action"] = leading_action(text[pred or s:e].lstrip(" ,:"))
@@ -132,18 +132,34 @@ def _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
             taken.append((ts, e))
 
 
-def _paragraph_lead(text: str, region_start: int, s: int, taken: _Taken) -> int:
+def _paragraph_lead(text: str, region_start: int, s: int, taken: _Taken, mentions) -> int:
     """Where an inline task starts: at its paragraph when sentences with no duty open the paragraph (`Trên đây
     là Kế hoạch giám sát ... năm 2025. Trong quá trình tổ chức thực hiện, ... đề nghị các cơ quan, đơn vị kịp
-    thời phản ánh về Sở X`: the closing paragraph is the task), else `s`."""
+    thời phản ánh về Sở X`: the closing paragraph is the task), else `s`. Lead-in sentences that name a body
+    are findings, not part of the duty (`Qua tổng hợp báo cáo của Bộ X ... là mưa lũ vượt lịch sử. Bộ X, các ngành
+    ... cần khảo sát ...`; Thông báo 661/TB-VPCP, 2025)."""
     p = text.rfind("\n\n", region_start, s)
     p = region_start if p == -1 else p + 2
     p, _ = _strip_span(text, p, s)
     lead = text[p:s].rstrip()
     if p < s and lead.endswith(".") and not re.search(r":[ \t]*\n", lead) and not taken.hit(p, s) \
-            and not _LABEL.fullmatch(lead):  # (`Chính phủ:\nĐiều 94 ...`: a heading line is no lead-in sentence)
-        return p
+            and not _LABEL.fullmatch(lead) and not mentions.within(p, s):
+        return p  # (`Chính phủ:\nĐiều 94 ...`: a heading line is no lead-in sentence)
     return s
+
+
+# `đã` / `đang` / `vừa` before the verb tell what was done, not what must be (`Bộ Chính trị, Ban Bí thư, đứng đầu là
+# đồng chí Tổng Bí thư đã tập trung lãnh đạo`; Thông báo 661/TB-VPCP, 2025)
+_PAST = re.compile(r"(?:[\s,]+[^\W\d_]+){0,10}?[\s,]+(đã|đang|vừa)\s+(?!được\s+giao|qua(?!\w))", re.I)
+
+
+def _narrative(text: str, folded: str, pos: int, e: int) -> bool:
+    """The subject at `pos` is told of in the past or present (`... đã tập trung lãnh đạo`), before any role cue
+    (matched on the text: `tối đa` folds like `đã`)."""
+    m = re.compile(r"[.;:]").search(folded, pos, e)
+    clause_end = m.start() if m else e
+    past = _PAST.match(text, pos, clause_end)
+    return past is not None and not _cued(folded, pos, past.end())
 
 
 def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
@@ -175,6 +191,8 @@ def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
             return None if opened is _EXHORTED else opened
     if subj and not bare and not _cued(folded, pos, e):
         return None  # `+ Các cơ quan, đơn vị liên quan thu thập thông tin ...`: a step of the method, not a duty
+    if subj and _narrative(text, folded, pos, e):
+        return None
     nxt = re.search(r"[^\W\d_]", text[pos:e]) if subj else None
     if subj and nxt and nxt.group(0).isupper():
         # `Chủ tịch Ủy ban nhân dân các cấp, Thủ trưởng các cơ quan có thẩm quyền xử phạt ... chịu trách nhiệm thi
@@ -204,7 +222,7 @@ def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
             if not bare:
                 continue
             subj, pos = _subject_list(folded, p, e, ms)
-            if subj and len(re.findall(r"\w+", folded[pos:e])) >= 3:
+            if subj and len(re.findall(r"\w+", folded[pos:e])) >= 3 and not _narrative(text, folded, pos, e):
                 after = _subject_roles(folded, pos, e) or ["responsible"]
                 return [(mn, r) for mn in subj for r in after], pos
     if _leading_verb(folded, s, e):  # `Tham mưu Ủy ban nhân dân Thành phố theo dõi ...`: no subject of its own

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
+from ingest.bodies import fold_same_length
 from ingest.tasks.common import _RECIPIENTS
 
 # ---------------------------------------------------------------- công văn (administrative letter)
 
 _KINH_GUI = re.compile(r"(?i)k[ií]nh\s+g[uử]i")
+_ASSIGNS = re.compile(r"(?<!\w)(?:giao|de nghi|yeu cau|phan cong|chi dao)(?!\w)")
 _CV_LABEL = re.compile(r"(?m)^[ \t*_]*(?:(?P<num>\d+(?:\.\d+)*)[.)](?=[ \t*_]|$)|(?P<let>[a-zđ])[.)][ \t]|(?P<bul>[-+•])[ \t])")
 
 
@@ -36,6 +38,10 @@ def _letter_units(text: str, units: list[dict]) -> list[dict]:
     nums = [m for m in found if m.group("num")]
     if len(nums) < 2:
         return []
+    # `..., Bộ trưởng giao:` / `đề nghị các đơn vị thực hiện như sau:` right before the first item: every item is
+    # an assignment, read as inside a responsibility section (Công văn 6316/BVHTTDL-VP, 2025)
+    lead_in = fold_same_length(text[max(start, found[0].start() - 200):found[0].start()]).rstrip(" \t\n*_")
+    duty = lead_in.endswith(":") and _ASSIGNS.search(lead_in[-120:]) is not None
     out: list[dict] = []
     stack: list[tuple[int, dict]] = []  # (level, unit)
     for m in found:
@@ -50,6 +56,7 @@ def _letter_units(text: str, units: list[dict]) -> list[dict]:
             stack.pop()
         # in a letter, `1. Yêu cầu chung:` is what the addressees are asked to do, not the aims of a plan
         u = {"id": f"{len(out)}#cv", "parent_id": stack[-1][1]["id"] if stack else None, "kind": "item", "demand": True,
+             "duty": duty and not stack,
              "label": label, "heading": None, "start": s, "end": end, "ordinal": len(out), "depth": len(stack)}
         out.append(u)
         stack.append((level, u))

@@ -194,6 +194,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
     sectioned = any(titled(u) for u in units if u["kind"] not in ("table", "recipients", "signature"))
 
     def walk(u, inside):
+        inside = inside or bool(u.get("duty"))
         children = kids.get(u["id"], [])
         own = _rx()["holder"].match(folded, _strip_span(text, u["start"], u["end"])[0])  # `Trách nhiệm của X:`
         if not own and not inside and not sectioned and not children and u["kind"] == "item" and not under_aims(u) \
