@@ -67,7 +67,10 @@ def name_words(name: str) -> str:
     """Folded words of a body name, punctuation and `và` dropped: `các quận, huyện và thành phố` ->
     ` cac quan huyen thanh pho ` (padded so containment respects word edges)."""
     words = [w for w in re.findall(r"\w+", fold(name)) if w != "va"]
-    return f" {' '.join(words)} " if words else ""
+    out = f" {' '.join(words)} " if words else ""
+    # `(có) liên quan` is wording: `các sở, ban, ngành có liên quan` is the group `các sở, ban, ngành`
+    # (eval/gold/bodies/README.md)
+    return re.sub(r" (?:co )?lien quan(?= )", "", out) if out.strip() not in ("co lien quan", "lien quan") else out
 
 
 def _provinces() -> list[str]:
@@ -103,10 +106,13 @@ def body_words(name: str) -> list[str]:
     return words.split()
 
 
-def same_body(a: str, b: str) -> bool:
+def same_body(a: str, b: str | tuple[str, ...]) -> bool:
     """One folded name inside the other, or the words of one (its jurisdiction as one token, in any order)
     all in the other:
-    `Sở Nội vụ` ~ `Sở Nội vụ Thành phố Hồ Chí Minh`; `UBND các phường, xã` ~ `UBND các xã, phường`."""
+    `Sở Nội vụ` ~ `Sở Nội vụ Thành phố Hồ Chí Minh`; `UBND các phường, xã` ~ `UBND các xã, phường`.
+    `b` may be a predicted body's (name, wording): a group keeps its wording in the gold."""
+    if isinstance(b, tuple):
+        return any(same_body(a, x) for x in b if x)
     sa, sb = name_words(a), name_words(b)
     if sa and sb and (sa in sb or sb in sa):
         return True
@@ -117,9 +123,9 @@ def same_body(a: str, b: str) -> bool:
     return not (ca - cb) or not (cb - ca)
 
 
-def name_set_scores(gold: list[str], predicted: list[str]) -> tuple[int, int]:
+def name_set_scores(gold: list[str], predicted: list) -> tuple[int, int]:
     """(predicted names matching some gold name, gold names matched by some predicted name)."""
-    hit_pred = sum(any(same_body(p, g) for g in gold) for p in predicted)
+    hit_pred = sum(any(same_body(g, p) for g in gold) for p in predicted)
     hit_gold = sum(any(same_body(g, p) for p in predicted) for g in gold)
     return hit_pred, hit_gold
 
@@ -132,13 +138,15 @@ def gold_bodies(task: dict) -> list[str]:
     return names
 
 
-def task_roles(record: dict) -> dict[str, dict[str, list[str]]]:
-    """task id -> role -> body names (the body's name, else the raw mention)."""
+def task_roles(record: dict) -> dict[str, dict[str, list[tuple[str, ...]]]]:
+    """task id -> role -> (body name, wording in the text) of each body; the wording only for groups, which the
+    gold names as written (eval/gold/tasks/README.md, Body names)."""
     names = {b["id"]: b.get("name") for b in record.get("bodies") or []}
-    out: dict[str, dict[str, list[str]]] = {}
+    groups = {b["id"] for b in record.get("bodies") or [] if b.get("is_group")}
+    out: dict[str, dict[str, list[tuple[str, ...]]]] = {}
     for tb in record.get("task_bodies") or []:
-        name = names.get(tb.get("body_id")) or tb.get("raw")
-        if name:
+        name = (names.get(tb.get("body_id")) or tb.get("raw"), tb.get("raw") if tb.get("body_id") in groups else None)
+        if name[0]:
             out.setdefault(tb.get("task_id"), {}).setdefault(tb.get("role"), []).append(name)
     return out
 
@@ -167,7 +175,7 @@ def score_document(gold: dict, record: dict) -> dict:
             if pred_lead and hit_pred == len(pred_lead) and hit_gold == len(gold_lead):
                 row["lead_right"] += 1
             else:
-                row["lead_misses"].append((g.get("section"), gold_lead, pred_lead))
+                row["lead_misses"].append((g.get("section"), gold_lead, [n for n, _ in pred_lead]))
         gold_partner, pred_partner = g.get("partner") or [], got.get("partner", [])
         hit_pred, hit_gold = name_set_scores(gold_partner, pred_partner)
         row["partner_pred"] += len(pred_partner)
@@ -192,7 +200,7 @@ def score_document(gold: dict, record: dict) -> dict:
     row["body_mention_hit"] = sum(any(same_body(g, m) for m in mentioned) for g in all_gold)
     row["body_mention_misses"] = [g for g in all_gold if not any(same_body(g, m) for m in mentioned)]
     row["task_body_pred"] = len(on_tasks)
-    row["task_body_pred_hit"] = sum(any(same_body(p, g) for g in all_gold) for p in on_tasks)
+    row["task_body_pred_hit"] = sum(any(same_body(g, p) for g in all_gold) for p in on_tasks)
     row["task_body_gold_hit"] = sum(any(same_body(g, p) for p in on_tasks) for g in all_gold)
     return row
 

@@ -209,6 +209,13 @@ def test_report_creates_record_when_absent(tmp_path):
     ("Sở Tài chính", "Sở Nội vụ tỉnh Phú Thọ", False),
     ("Sở Tài chính tỉnh Phú Thọ", "Sở Tài chính tỉnh Quảng Ngãi", True),
     ("Ủy ban nhân dân tỉnh Đồng Tháp", "Ủy ban nhân dân các xã", False),
+    # `(có) liên quan` is wording (KH 552/KH-UBND Đồng Tháp table: `Sở, ban, ngành có liên quan`)
+    ("Sở, ban, ngành có liên quan", "Các sở, ban, ngành tỉnh Đồng Tháp", True),
+    ("các cơ quan có liên quan", "Sở Tài chính", False),
+    # a predicted group as (canonical name, wording in the text): the gold keeps the wording (QĐ 2623/QĐ-TTg)
+    ("các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+     ("Các bộ, ngành trung ương", "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"), True),
+    ("Bộ Công an", ("Các bộ, ngành trung ương", "các bộ, cơ quan ngang bộ"), False),
 ])
 def test_same_body(a, b, same):
     from eval.tasks import same_body
