@@ -799,6 +799,40 @@ thiên tai.
 ]
 
 
+CENTRAL = {"id": "doc", "province": None, "issued_date": "2025-12-01"}
+NGHEAN = {"id": "doc", "province": "Nghệ An", "issued_date": "2025-11-19"}
+
+SHAPES += [
+    # TB 661/TB-VPCP (2025): a subject told of with `đã` is narrative; `tối đa` (folded like `đã`) is not
+    ("narrative past is no duty", CENTRAL, """Bộ Chính
+trị, Ban Bí thư, đứng đầu là đồng chí Tổng Bí thư Tô Lâm đã tập trung lãnh đạo;
+các cấp ủy đảng, chính quyền đã nỗ lực rất cao.
+
+Bộ Quốc
+phòng, Bộ Công an huy động lực lượng tối đa có thể hỗ trợ Nhân dân, các địa
+phương hỗ trợ bố trí nơi ăn ở cho lực lượng tham gia thực hiện chiến dịch.
+""", [("Bộ Quốc phòng, Bộ Công a", {("responsible", "bo-quoc-phong"), ("responsible", "bo-cong-an")}, None, None)]),
+    # KH 982/KH-UBND Nghệ An (2025): `b) Đối với Ủy ban Mặt trận ...` over bullets under `III. TIÊU CHÍ THI ĐUA`
+    # lists criteria, not duties, where the plan has its own responsibility section
+    ("criteria headings in a sectioned plan", NGHEAN, """III. TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC
+KHEN THƯỞNG
+
+1. Tiêu chí thi đua
+
+b) Đối với Ủy ban Mặt trận Tổ quốc tỉnh, các tổ
+chức chính trị - xã hội
+
+- Tổ chức sâu rộng các phong trào thi đua yêu nước,
+các cuộc vận động đến đông đảo các tầng lớp Nhân dân.
+
+V. TỔ CHỨC THỰC HIỆN
+
+2. Sở Nội vụ hướng dẫn khen thưởng Đợt thi đua; phối
+hợp với Sở Tài chính bố trí kinh phí khen thưởng.
+""", [("Sở Nội vụ hướng dẫn khen", {("responsible", "so-noi-vu"), ("partner", "so-tai-chinh")}, None, None)]),
+]
+
+
 @pytest.mark.parametrize("name,doc,raw,expected", SHAPES, ids=[s[0] for s in SHAPES])
 def test_plan_shapes(name, doc, raw, expected):
     got = _summary(_parsed(raw, doc))
