@@ -14,6 +14,7 @@ with no known province keeps the bare key (`so-noi-vu`, jurisdiction NULL).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -680,8 +681,10 @@ def _ministry_labels() -> frozenset[str]:
     return frozenset(label for label, t in templates.items() if t["scope"] == "central" and t["kind"] == "ministry")
 
 
-def find_body_spans(text: str, doc_province: str | None = None) -> list[tuple[int, int, dict]]:
-    """[(start, end, body row)] for every body mention in `text`, in order."""
+def find_body_spans(text: str, doc_province: str | None = None,
+                    ministry: str | None = None) -> list[tuple[int, int, dict]]:
+    """[(start, end, body row)] for every body mention in `text`, in order; `ministry`: the id of the issuing
+    ministry, parent of the units it names without its name (`Vụ Pháp chế`, `Văn phòng Bộ`)."""
     from spacy.util import filter_spans
 
     nlp = _nlp()
@@ -726,11 +729,236 @@ def find_body_spans(text: str, doc_province: str | None = None) -> list[tuple[in
         code = m.group(1)
         found.append((m.start(), m.end(), _body_row(f"cuc-{code.lower()}", f"Cục {code}", f"Cục {code}", "agency",
                                                     "central", None, "bo-cong-an")))
+    units = _ministry_units(text, found, ministry)
+    if units:  # a unit's name holds its ministry (`Văn phòng Bộ Y tế`) or a group's words: the unit stands for them
+        found = [f for f in found if not any(s <= f[0] and f[1] <= e for s, e, _ in units)] + units
     if ":" in text:
         found.extend(_list_items(text, doc_province, found))
     if len(found) > 1:
         found.sort(key=lambda f: f[0])
     return _topic_bodies(found)
+
+
+# ---------------------------------------------------------------- named units of a ministry (gazetteer `subunits`)
+
+_U_SEP = r"[ \t]*\n?[ \t]*"
+_U_TOKEN = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:([^\W_]+(?:&[^\W_]+)*)|(,))")
+_U_OF = re.compile(rf"{_U_SEP}(?:,|thuộc|trực{_U_SEP}thuộc|-|–){_U_SEP}")
+_CHIEF_OFFICE = re.compile(r"(?:CHÁNH|Chánh)[ \t]+(VĂN[ \t]+PHÒNG|Văn[ \t]+phòng)(?=[ \t*]*(?:\n|$))")
+
+
+@lru_cache(maxsize=1)
+def _unit_table():
+    cfg = gazetteer()["subunits"]
+    kinds = {_squash(k): v for k, v in cfg["kinds"].items()}
+
+    def alt(words):
+        return "|".join(_U_SEP.join(re.escape(w) for w in k.split()) for k in sorted(words, key=len, reverse=True))
+
+    def phrases(words):  # first word -> the phrases opening with it
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for p in {tuple(p.split()) for p in words}:
+            index.setdefault(p[0], []).append(p)
+        return index
+
+    # no look-behind (it costs at every position): the character before is checked in `_ministry_units`
+    head = re.compile(rf"({alt(kinds)})(?={_U_SEP}[^\W\d_])")
+    # `thuộc Bộ` is rare: found first, then the `các <head>` before it (a regex from every `các` backtracks badly)
+    group = (re.compile(rf"thuộc{_U_SEP}(?=Bộ(?![\w&]))"),
+             re.compile(rf"(?<![\w&])[Cc]ác{_U_SEP}(?={alt(cfg['group_heads'])}(?![\w&]))"))
+    return (head, group, kinds, phrases(cfg["stops"]), phrases([*cfg["breaks"], *kinds]),
+            phrases([p.lower() for p in cfg["places"]]),
+            frozenset(cfg["place_before"]), phrases(cfg["closers"]))
+
+
+@lru_cache(maxsize=1)
+def _ministry_codes() -> dict[str, str]:
+    """`BVHTTDL` -> `bo-van-hoa-the-thao-va-du-lich`: the initials of a ministry's name (`và` left out), as the
+    code of its documents' numbers is written (`6316/BVHTTDL-VP`, `QĐ-BYT`, `BGDĐT`)."""
+    templates, _ = body_templates()
+    out = {}
+    for label in _ministry_labels():
+        t = templates[label]
+        words = [w for w in re.findall(r"[^\W\d_]+", t["name"]) if w.lower() != "và"]
+        out[fold("".join(w[0] for w in words)).upper()] = t["id"]
+    return out
+
+
+def issuing_ministry(doc: dict) -> str | None:
+    """The id of the ministry that issued `doc`: by its `issuer`, else by the code in its `number`; else None."""
+    templates, pats = body_templates()
+    ministries = _ministry_labels()
+    issuer = _squash(fold(doc.get("issuer") or ""))
+    if issuer:
+        for label, surface in pats:
+            if label in ministries and _squash(fold(surface)) == issuer:
+                return templates[label]["id"]
+    number = doc.get("number") or ""
+    codes = _ministry_codes()
+    for part in re.split(r"[/-]", number.partition("/")[2]):
+        bid = codes.get(fold(part).upper())
+        if bid:
+            return bid
+    return None
+
+
+def _starts_with(words: list[str], table: dict[str, list[tuple[str, ...]]], fold_case: bool = False) -> bool:
+    """`words` open with one of the table's phrases (`fold_case`: the table is lower-case, compare so)."""
+    if not words:
+        return False
+    if fold_case:
+        words = [w.lower() for w in words]
+    return any(tuple(words[:len(p)]) == p for p in table.get(words[0], ()))
+
+
+def _words_from(text: str, pos: int, n: int = 4) -> list[str]:
+    out = []
+    while len(out) < n:
+        t = _U_TOKEN.match(text, pos)
+        if not t or not t.group(1):
+            break
+        out.append(t.group(1))
+        pos = t.end()
+    return out
+
+
+def _ministry_units(text: str, found: list, ministry: str | None) -> list[tuple[int, int, dict]]:
+    """Named units of a ministry the gazetteer does not list (`Cục Di sản văn hóa`, `Vụ Kế hoạch, Tài chính`,
+    `Văn phòng Bộ`), and `các cơ quan ... thuộc Bộ`: [(start, end, row)]; parent the ministry written right after,
+    else `ministry` (the issuer)."""
+    head, group, kinds, stops, breaks, places, place_before, closers = _unit_table()
+    templates, _ = body_templates()
+    spans = sorted((s, e) for s, e, _ in found)
+    starts = {s: row for s, _, row in found}
+    ministry_at = {s: (e, row) for s, e, row in found if row["kind"] == "ministry" and row["level"] == "central"}
+
+    def covered(pos: int) -> bool:
+        i = bisect_right(spans, (pos, len(text) + 1))
+        return any(s <= pos < e for s, e in spans[max(0, i - 3):i])
+
+    def parent_after(pos: int) -> tuple[str | None, int]:
+        of = _U_OF.match(text, pos)
+        at = of.end() if of else pos
+        hit = ministry_at.get(at)
+        return (hit[1]["id"], hit[1]["name"]) if hit else (None, 0)
+
+    ministry_name = templates[f"central:{ministry}"]["name"] if ministry and f"central:{ministry}" in templates else None
+    out = []
+    for m in head.finditer(text):
+        s = m.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] in "&_") or covered(s):
+            continue
+        before = text[max(0, s - 12):s].split()
+        if before and before[-1].lower() in place_before:
+            continue  # `huyện Vụ Bản`
+        kind = _squash(m.group(1))
+        cfg = kinds[kind]
+        first = _U_TOKEN.match(text, m.end())
+        if not first or not first.group(1) or not first.group(1)[0].isupper():
+            continue
+        if cfg.get("bare_bo"):  # `Văn phòng Bộ`, `Thanh tra Bộ Xây dựng`
+            if first.group(1) != "Bộ":
+                continue
+            bo = m.end() + len(first.group(0)) - len(first.group(1))
+            hit = ministry_at.get(bo)
+            if hit:
+                end, prow = hit
+                pid, pname = prow["id"], prow["name"]
+            else:
+                nxt = _words_from(text, first.end(), 1)
+                if not ministry_name or (nxt and nxt[0][0].isupper()):
+                    continue
+                end, pid, pname = first.end(), ministry, ministry_name
+            name = f"{kind} {pname}"
+            out.append((s, end, _body_row(slug(name), name, f"{kind} Bộ", cfg["kind"], "central", None, pid)))
+            continue
+        if _starts_with(_words_from(text, m.end()), places, True) or first.start(1) in starts:
+            continue
+        words, p, end, closed = [], m.end(), m.end(), False
+        while len(words) < 10:
+            t = _U_TOKEN.match(text, p)
+            if not t:
+                break
+            if t.group(2):  # a comma: the name goes on only over a capitalised word that opens no other body
+                nxt = _U_TOKEN.match(text, t.end())
+                w = nxt.group(1) if nxt else None
+                if (not words or closed or not w or not w[0].isupper() or nxt.start(1) in starts
+                        or _starts_with(_words_from(text, t.end()), breaks)):
+                    break
+                words[-1] += ","
+                p = t.end()
+                continue
+            w, ws = t.group(1), t.start(1)
+            if words:
+                ahead = _words_from(text, p)
+                if ws in starts or (w[0].isupper() and _starts_with(ahead, breaks)):
+                    break
+                if w[0].islower() and _starts_with(ahead, stops):
+                    break
+                if w == "và" and (len(ahead) < 2 or _starts_with(ahead[1:], breaks) or ahead[1][0].islower()):
+                    break  # `Cục Chăn nuôi và Thú y`; a lower-case word after `và` goes on with the sentence
+                if w[0].islower() and closed:
+                    break  # `Cục Hàng hải Việt Nam cấp`: a proper name (`Việt Nam`, `Trung ương`) closes the name
+                if _starts_with(ahead, closers):
+                    closed = True
+            words.append(w)
+            p = end = t.end()
+        while words and (words[-1] == "và" or words[-1].endswith(",")):
+            if words[-1] == "và":
+                words.pop()
+            else:
+                words[-1] = words[-1][:-1]
+                break
+        if not words:
+            continue
+        unit = " ".join(words)
+        end = m.end() + _name_end(text[m.end():], words)
+        pid, _ = parent_after(end)
+        pid = pid or ministry
+        if cfg.get("needs_ministry") and not pid:
+            continue
+        name = f"{kind} {unit}"
+        bid = slug(name) if cfg["kind"] == "agency" or not pid else f"{slug(name)}-{pid}"
+        out.append((s, end, _body_row(bid, name, name, cfg["kind"], "central", None, pid)))
+    if ministry_name:
+        for m in _CHIEF_OFFICE.finditer(text):  # `KT. CHÁNH VĂN PHÒNG` signing a ministry's letter: its office
+            if not covered(m.start()) and not (m.start() and text[m.start() - 1].isalnum()):
+                name = f"Văn phòng {ministry_name}"
+                out.append((m.start(1), m.end(1), _body_row(slug(name), name, "Văn phòng Bộ", "office", "central",
+                                                            None, ministry)))
+    of_bo, cac = group
+    for m in of_bo.finditer(text):
+        bo = m.end()
+        heads = list(cac.finditer(text, max(0, m.start() - 120), m.start()))
+        if not heads:
+            continue
+        first = heads[-1]
+        words = text[first.end():m.start()].rstrip()
+        if "\n\n" in words or not re.fullmatch(r"[^\W\d_]+(?:,?\s+[^\W\d_]+){0,9}", words):
+            continue
+        hit = ministry_at.get(bo)
+        if hit:
+            end, prow = hit
+            pid, pname = prow["id"], prow["name"]
+        elif ministry_name and not re.match(r"[ \t]+[A-ZÀ-ỸĐ]", text[bo + 2:bo + 4]):  # `thuộc Bộ` alone: the issuer
+            end, pid, pname = bo + 2, ministry, ministry_name
+        else:
+            continue
+        wording = _squash(words)
+        if "trưởng" in wording:
+            continue  # `Vụ trưởng các Vụ, Cục trưởng các Cục thuộc Bộ Y tế`: heads, read as their units elsewhere
+        name = f"Các {wording} thuộc {pname}"
+        out.append((first.start(), end, _body_row(f"group:{slug(name)}", name, f"Các {wording} thuộc Bộ", "group",
+                                              "central", None, pid, 1)))
+    return out
+
+
+def _name_end(rest: str, words: list[str]) -> int:
+    """Offset in `rest` just after the last of `words` (read in order, a trailing comma dropped)."""
+    pos = 0
+    for w in words:
+        pos = rest.index(w.rstrip(","), pos) + len(w.rstrip(","))
+    return pos
 
 
 # `Các Bộ: Công Thương, NNMT`, `Các Văn phòng: TU, Đoàn ĐBQH-HĐND Tỉnh` (KH 0129/KH-UBND Đắk Lắk 2025 Nơi nhận): a kind
@@ -808,7 +1036,7 @@ def extract_bodies(text: str, units: list[dict], doc: dict) -> dict:
     bodies: dict[str, dict] = {}
     aliases: dict[tuple[str, str], dict] = {}
     mentions = []
-    for start, end, body in find_body_spans(text, prov):
+    for start, end, body in find_body_spans(text, prov, issuing_ministry(doc)):
         bodies.setdefault(body["id"], body)
         raw = text[start:end]
         alias = _squash(raw)

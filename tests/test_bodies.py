@@ -378,3 +378,58 @@ def test_level_in_name_and_list_offsets():
     assert [text[s:e] for s, e, _ in spans] == ["Công Thương", "NNMT"]
     (_, _, row), = find_body_spans("Ban Vận động cấp tỉnh theo", "Đắk Lắk")
     assert row["name"] == "Ban Vận động cấp tỉnh Đắk Lắk"
+
+
+BVHTTDL = {"id": "doc", "province": None, "number": "6316/BVHTTDL-VP"}
+
+
+# Named units of a ministry the gazetteer does not list (gazetteer `subunits`); snippets from CV 6316/BVHTTDL-VP 2025
+# (tnt305_tai_lieu_noi_bo/dataset/77bf894e2b13c72c.md) unless noted.
+@pytest.mark.parametrize("text,doc,expected", [
+    ("**2. Vụ Tổ\nchức cán bộ:**** **Tham mưu Lãnh đạo Bộ:", BVHTTDL,
+     [("Vụ Tổ\nchức cán bộ", "vu-to-chuc-can-bo-bo-van-hoa-the-thao-va-du-lich", "Vụ Tổ chức cán bộ", "other",
+       "bo-van-hoa-the-thao-va-du-lich")]),
+    ("**3. Vụ Kế\nhoạch, Tài chính**\n- Chủ trì, phối hợp", BVHTTDL,
+     [("Vụ Kế\nhoạch, Tài chính", "vu-ke-hoach-tai-chinh-bo-van-hoa-the-thao-va-du-lich", "Vụ Kế hoạch, Tài chính",
+       "other", "bo-van-hoa-the-thao-va-du-lich")]),
+    ("**5. Cục\nDi sản văn hóa:**** **Chủ trì, phối hợp", BVHTTDL,
+     [("Cục\nDi sản văn hóa", "cuc-di-san-van-hoa", "Cục Di sản văn hóa", "agency", "bo-van-hoa-the-thao-va-du-lich")]),
+    ("**8. Cục\nBáo chí, Cục Phát thanh Truyền hình và Thông tin điện tử, Cục Thông tin cơ sở\nvà Thông tin đối ngoại:"
+     "**** **Tham mưu", BVHTTDL,
+     [("Cục\nBáo chí", "cuc-bao-chi", "Cục Báo chí", "agency", "bo-van-hoa-the-thao-va-du-lich"),
+      ("Cục Phát thanh Truyền hình và Thông tin điện tử", "cuc-phat-thanh-truyen-hinh-va-thong-tin-dien-tu",
+       "Cục Phát thanh Truyền hình và Thông tin điện tử", "agency", "bo-van-hoa-the-thao-va-du-lich"),
+      ("Cục Thông tin cơ sở\nvà Thông tin đối ngoại", "cuc-thong-tin-co-so-va-thong-tin-doi-ngoai",
+       "Cục Thông tin cơ sở và Thông tin đối ngoại", "agency", "bo-van-hoa-the-thao-va-du-lich")]),
+    ("**9. Trung\ntâm Chuyển đổi số VHTTDL:**** **Tham mưu", BVHTTDL,
+     [("Trung\ntâm Chuyển đổi số VHTTDL", "trung-tam-chuyen-doi-so-vhttdl-bo-van-hoa-the-thao-va-du-lich",
+       "Trung tâm Chuyển đổi số VHTTDL", "other", "bo-van-hoa-the-thao-va-du-lich")]),
+    ("Giao Văn phòng Bộ tổng hợp chung về kết quả thực hiện,", BVHTTDL,
+     [("Văn phòng Bộ", "van-phong-bo-van-hoa-the-thao-va-du-lich", "Văn phòng Bộ Văn hóa, Thể thao và Du lịch", "office",
+       "bo-van-hoa-the-thao-va-du-lich")]),
+    ("**TL. BỘ TRƯỞNG**\n**KT. CHÁNH VĂN PHÒNG **\nPHÓ CHÁNH VĂN PHÒNG", BVHTTDL,
+     [("VĂN PHÒNG", "van-phong-bo-van-hoa-the-thao-va-du-lich", "Văn phòng Bộ Văn hóa, Thể thao và Du lịch", "office",
+       "bo-van-hoa-the-thao-va-du-lich")] * 2),
+    ("**Kính gửi:** Thủ trưởng các cơ quan tham mưu, quản lý nhà nước thuộc\nBộ\nThực hiện", BVHTTDL,
+     [("các cơ quan tham mưu, quản lý nhà nước thuộc\nBộ",
+       "group:cac-co-quan-tham-muu-quan-ly-nha-nuoc-thuoc-bo-van-hoa-the-thao-va-du-lich",
+       "Các cơ quan tham mưu, quản lý nhà nước thuộc Bộ Văn hóa, Thể thao và Du lịch", "group",
+       "bo-van-hoa-the-thao-va-du-lich")]),
+    # CV 6397/UBND-KT Hà Nội 2025: the parent written after the unit, in a provincial document
+    ("Trung tâm Đấu thầu qua mạng - Bộ Tài chính", {"id": "doc", "province": "Hà Nội"},
+     [("Trung tâm Đấu thầu qua mạng", "trung-tam-dau-thau-qua-mang-bo-tai-chinh", "Trung tâm Đấu thầu qua mạng", "other",
+       "bo-tai-chinh"), ("Bộ Tài chính", "bo-tai-chinh", "Bộ Tài chính", "ministry", "chinh-phu")]),
+    # Nghị định 208/2026 (diepxuan_phapdien_demuc): a proper name closes the unit's name before the verb
+    ("Cục Hàng không Việt Nam cấp Giấy chứng nhận đăng ký", {"id": "doc", "province": None},
+     [("Cục Hàng không Việt Nam", "cuc-hang-khong-viet-nam", "Cục Hàng không Việt Nam", "agency", None)]),
+    # no unit: a lower-case kind word, a lower-case word after the kind word, a place, no ministry for a Trung tâm
+    ("giải quyết dứt điểm các vụ khiếu kiện đông người; Vụ việc phức tạp", BVHTTDL, []),
+    ("tại Trung tâm Thành phố và huyện Vụ Bản", BVHTTDL, []),
+    ("Trung tâm Văn hóa - Thể thao xã tổ chức", {"id": "doc", "province": "Hồ Chí Minh"}, []),
+])
+def test_ministry_units(text, doc, expected):
+    out = extract_bodies(text, [], doc)
+    rows = {b["id"]: b for b in out["bodies"]}
+    got = [(m["raw"], m["body_id"], rows[m["body_id"]]["name"], rows[m["body_id"]]["kind"],
+            rows[m["body_id"]]["parent_id"]) for m in out["body_mentions"]]
+    assert got == expected
