@@ -355,6 +355,8 @@ def _resolve(label: str, text: str, folded: str, start: int, end: int, doc_provi
         return _body_row(_local_id(t["id"], prov), t["name"], t["name"], t["kind"], "province", prov, None), end
     if (t["kind"] in ("press", "mass_org", "agency", "court", "procuracy") or t.get("proper")) and not text[start].isupper():
         return None  # `đài truyền hình` in lower case is a kind of thing, not a named body
+    if t.get("central_docs") and doc_province:
+        return None  # `các địa phương` in a provincial plan is where things happen, not an addressee (gold README)
     key = t.get("key") or label.split(":", 1)[1]
     if t.get("region"):
         region = _REGION.match(folded, end)

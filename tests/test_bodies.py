@@ -202,6 +202,13 @@ DAKLAK = "Đắk Lắk"
     # KH 141/KH-UBND Bắc Ninh
     ("Sở Khoa học và Công nghệ; Trung tâm Thông tin tỉnh; các cơ quan", "Bắc Ninh",
      ["so-khoa-hoc-va-cong-nghe@bac-ninh", "trung-tam-thong-tin@bac-ninh"]),
+    # central documents address the localities and the ministries with them (TB 661/TB-VPCP, QĐ 2623/QĐ-TTg, 2025);
+    # in a provincial plan `các địa phương` is a place (eval/gold/bodies/README.md)
+    ("1. Các địa\nphương phát động ngay “Chiến dịch Quang Trung”", None, ["group:cac-dia-phuong"]),
+    ("Các Bộ,\nngành, các địa phương chủ động triển khai", None, ["group:cac-bo-nganh-dia-phuong"]),
+    ("các bộ, cơ quan, đơn vị, địa phương chủ động bố trí", None, ["group:cac-bo-nganh-dia-phuong"]),
+    ("Điều 3. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ", None, ["group:cac-bo-nganh"]),
+    ("triển khai tại các địa phương trong tỉnh", DAKLAK, []),
 ])
 def test_units_and_mass_organisations(text, province, expected):
     assert [b["id"] for _, _, b in find_body_spans(text, province)] == expected
