@@ -182,28 +182,16 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
         head = fold_same_length((u.get("heading") or "") + " " + u["text"][:160])
         return bool(heading_rx.search(re.sub(r"\s+", " ", head)))
 
-    # outside a responsibility section a heading of body names counts only in a document that has none (a Chỉ
-    # thị); where one exists, `b) Đối với Ủy ban Mặt trận Tổ quốc tỉnh` over bullets elsewhere lists criteria
-    # (KH 982/KH-UBND Nghệ An, 2025, `III. TIÊU CHÍ THI ĐUA`)
-    def titled(u) -> bool:  # a heading line that is a responsibility heading (`IV. TỔ CHỨC THỰC HIỆN`)
-        lm = _LABEL.match(text, u["start"], u["end"])
-        p = lm.end() if lm else u["start"]
-        head = re.sub(r"[\s*_]+", " ", folded[p:p + 60]).strip()
-        return bool(heading_rx.match(head)) and not re.match(r"[^\n]{0,60}[,;](?!\s*\n)", folded[p:p + 80])
-
-    sectioned = any(titled(u) for u in units if u["kind"] not in ("table", "recipients", "signature"))
-
     def walk(u, inside):
         inside = inside or bool(u.get("duty"))
         children = kids.get(u["id"], [])
         own = _rx()["holder"].match(folded, _strip_span(text, u["start"], u["end"])[0])  # `Trách nhiệm của X:`
-        if not own and not inside and not sectioned and not children and u["kind"] == "item" and not under_aims(u) \
+        if not own and not inside and not children and u["kind"] == "item" and not under_aims(u) \
                 and re.match(r"[ \t*_]*\n[ \t]*\n", text[_heading_span(text, u, children)[1]:u["end"]]):
             # `**9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố**` over a paragraph with no items (Chỉ thị
             # 09/CT-UBND Cần Thơ, 2025): a heading of body names over one duty
             own = _body_heading(text, folded, _heading_span(text, u, children), mentions) is not None
-        if not own and not inside and children and (u["kind"] == "article" or not sectioned) and u["kind"] in (
-                "item", "article") and not under_aims(u):
+        if not own and not inside and children and u["kind"] in ("item", "article") and not under_aims(u):
             # a Chỉ thị has no `Tổ chức thực hiện`: `1. Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã` over
             # `a) ...` items is a heading of body names over their duties wherever it stands; so is a decision's
             # `Điều 2. Giao Giám đốc Sở Giáo dục và Đào tạo` over `1. ...`, `2. Chủ trì, ...` clauses (QĐ
