@@ -61,6 +61,12 @@ def _connector() -> re.Pattern:
     return re.compile(r"(?:[\s,;:()\-]|(?<!\w)(?:" + words + r")(?!\w))*")
 
 
+@lru_cache(maxsize=1)
+def _connector_words() -> re.Pattern:
+    """The connector words alone (`và`, `các`, titles), to blank them out of a gap."""
+    return re.compile(r"(?<!\w)(?:" + _alt(_CONNECTOR_WORDS + patterns()["heading_fillers"]) + r")(?!\w)")
+
+
 def _is_connector(gap: str) -> bool:
     return _connector().fullmatch(gap) is not None
 
@@ -139,9 +145,21 @@ def _cued(folded: str, pos: int, end: int) -> bool:
     """A role cue (`chủ trì`, `có trách nhiệm` ...) before the first comma after `pos` (`Sở, ban, ngành thuộc
     Ủy ban nhân dân Thành phố có trách nhiệm rà soát ...`; not `... tổng hợp biểu mẫu theo dự án, ... được
     phân công chủ trì`)."""
-    m = re.compile(r"[.,;:]").search(folded, pos, end)
-    clause_end = m.start() if m else end
+    clause_end = pos
+    for m in _CLAUSE_MARK.finditer(folded, pos, end):
+        clause_end = m.start()
+        if m.group(0) != "," or not (_FUNCTION_LIST.search(folded, max(pos, m.start() - 12), m.start())
+                                     or any(rx.match(folded, m.end(), end) for _, rx in _rx()["after"])):
+            break
+    else:
+        clause_end = end
     return any(rx.search(folded, pos, clause_end) for _, rx in _rx()["after"])
+
+
+_CLAUSE_MARK = re.compile(r"[.,;:]")
+# `theo chức năng, nhiệm vụ được giao có trách nhiệm` (Chỉ thị 010/CT-UBND Đắk Lắk, 2025): a comma inside this phrase
+# ends no clause; nor does one right before the cue (`..., UBND cấp xã theo chức năng quản lý của mình, có trách nhiệm`)
+_FUNCTION_LIST = re.compile(r"chuc nang$|nhiem vu$")
 
 
 def _subject_roles(folded: str, pos: int, end: int) -> list[str]:

@@ -183,7 +183,7 @@ def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
     opened = _opened(folded, s, s, e, ms)
     if opened:
         return None if opened is _EXHORTED else opened
-    subj, pos = _subject_list(folded, s, e, ms)
+    subj, pos = _subject_list(folded, s, e, ms, loose=text)
     if subj:
         # `Ủy ban nhân dân tỉnh yêu cầu các sở ... triển khai`: the duty is on the bodies after the verb
         opened = _opened(folded, pos + len(folded[pos:e]) - len(folded[pos:e].lstrip(" \t\n,")), s, e, ms)

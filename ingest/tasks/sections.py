@@ -32,6 +32,16 @@ def _body_heading(text: str, folded: str, span: tuple[int, int], mentions: _Ment
         if not any(m["start"] < cut < m["end"] for m in ms):
             e, ms = cut, [m for m in ms if m["end"] <= cut]
             break
+    paren = re.search(r"\(([^()]{3,400})\)[\s*_:]*$", text[s:e])
+    if paren:
+        inner = [m for m in ms if s + paren.start(1) <= m["start"] and m["end"] <= s + paren.end(1)]
+        lm = _LABEL.match(text[s:e])
+        before = folded[s + (lm.end() if lm else 0):s + paren.start()].strip(" *_\n")
+        if inner and re.match(r"(?:cac|nhom|co quan|don vi)\b", before) and len(before.split()) <= 8 \
+                and not re.search(r"[.;:]", before):
+            # `1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, ...):` (Chỉ thị
+            # 010/CT-UBND Đắk Lắk, 2025): a group named by what it does, its bodies in parentheses
+            return inner
     rest = list(folded[s:e])
     for m in ms:
         rest[m["start"] - s:m["end"] - s] = " " * (m["end"] - m["start"])
@@ -182,7 +192,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
         head = fold_same_length((u.get("heading") or "") + " " + u["text"][:160])
         return bool(heading_rx.search(re.sub(r"\s+", " ", head)))
 
-    def walk(u, inside):
+    def walk(u, inside, holder=None):
         inside = inside or bool(u.get("duty"))
         children = kids.get(u["id"], [])
         own = _rx()["holder"].match(folded, _strip_span(text, u["start"], u["end"])[0])  # `Trách nhiệm của X:`
@@ -191,6 +201,18 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             # `**9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố**` over a paragraph with no items (Chỉ thị
             # 09/CT-UBND Cần Thơ, 2025): a heading of body names over one duty
             own = _body_heading(text, folded, _heading_span(text, u, children), mentions) is not None
+        group_colon = None
+        if not own and children and u["kind"] in ("item", "article") and not under_aims(u) \
+                and not any(c.get("label") in ("-", "+", "•") for c in children):
+            # `2. Các sở, ban, ngành, địa phương: Là các đơn vị được lấy ý kiến ..., chịu trách nhiệm ... các nội dung
+            # sau:` over `2.1. Trách nhiệm chung` / `a) ...` (Chỉ thị 010/CT-UBND Đắk Lắk, 2025): the holder of every
+            # item below that names no holder of its own
+            group_colon = _colon_holder(text, folded, u["start"], _heading_span(text, u, children)[1], mentions)
+            if group_colon is not None and group_colon[0]:
+                for c in children:
+                    walk(c, True, group_colon[0])
+                taken.append((u["start"], group_colon[1]))
+                return
         if not own and not inside and children and u["kind"] in ("item", "article") and not under_aims(u):
             # a Chỉ thị has no `Tổ chức thực hiện`: `1. Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã` over
             # `a) ...` items is a heading of body names over their duties wherever it stands; so is a decision's
@@ -208,6 +230,8 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                 lead_in = _subject_sentence(text, folded, hspan, mentions)
                 if lead_in is not None:
                     hm = lead_in
+            if hm is None and holder and children and all(not kids.get(c["id"]) for c in children):
+                hm = holder  # (`2.1. Trách nhiệm chung` over `a) Đánh giá ...`: the holder named above)
             colon = None
             if hm is None and not children and inside:
                 colon = _colon_holder(text, folded, u["start"], u["end"], mentions)
@@ -273,7 +297,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                 return
         inside = inside or is_section(u)
         for c in children:
-            walk(c, inside)
+            walk(c, inside, holder)
 
     for u in kids.get(None, []):
         walk(u, False)

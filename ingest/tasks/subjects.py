@@ -6,20 +6,26 @@ import re
 from functools import lru_cache
 
 from ingest.bodies import fold_same_length
-from ingest.tasks.common import _alt, _connector, _is_connector, _rx, _subject_roles, patterns
+from ingest.tasks.common import _alt, _connector_words, _is_connector, _rx, _subject_roles, patterns
 from ingest.tasks.deadlines import parse_deadline, parse_recurrence
 
 
 def _proper_gap(text: str, folded: str, s: int, e: int) -> bool:
-    """A gap of connectors and capitalised words only: a name the gazetteer does not know
-    (`; Báo và Phát thanh Truyền hình Lai Châu và các sở ...`)."""
-    words = re.findall(r"[^\W\d_]+", _connector().sub(" ", folded[s:e]).replace(",", " "))
+    """A gap of connectors and names the gazetteer does not know: capitalised words only (`; Báo và Phát thanh
+    Truyền hình Lai Châu và các sở ...`), or names that open with a capital and are 40% capitalised (`, Ban quản lý
+    Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên, Ban Quản lý ...`; Chỉ thị 010/CT-UBND Đắk Lắk, 2025)."""
+    words = re.findall(r"[^\W\d_]+", _connector_words().sub(" ", folded[s:e]))
     if not words:
         return True
+    if re.search(r"[.;:()]", text[s:e]):
+        return False
+    names = [n for n in re.split(r",", text[s:e]) if re.search(r"[^\W\d_]", n)]
     caps = 0
     for w in re.finditer(r"[^\W\d_]+", text[s:e]):
         caps += text[s + w.start()].isupper()
-    return caps >= len(words)
+    if caps >= len(words):
+        return True
+    return all(n.strip()[:1].isupper() for n in names) and len(words) <= 14 and 5 * caps >= 2 * len(words)
 
 
 def _subject_list(folded: str, pos: int, end: int, ms: list[dict], loose: str | None = None) -> tuple[list[dict], int]:
