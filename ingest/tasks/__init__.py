@@ -58,7 +58,7 @@ def extract_tasks(text: str, units: list[dict], doc: dict, record: dict) -> dict
     _field_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
     _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
     _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
-    letter = _letter_units(text, units)
+    letter = _letter_units(text, units, folded, mentions)
     if letter:
         _section_tasks(text, folded, letter, doc, mentions, tasks, roles, seen, taken)
         _inline_tasks(text, folded, letter, doc, mentions, tasks, roles, seen, taken)

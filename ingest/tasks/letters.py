@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from ingest.bodies import fold_same_length
-from ingest.tasks.common import _RECIPIENTS
+from ingest.tasks.common import _RECIPIENTS, _rx
+from ingest.tasks.subjects import _subject_list
 
 # ---------------------------------------------------------------- công văn (administrative letter)
 
@@ -14,7 +15,26 @@ _ASSIGNS = re.compile(r"(?<!\w)(?:giao|de nghi|yeu cau|phan cong|chi dao)(?!\w)"
 _CV_LABEL = re.compile(r"(?m)^[ \t*_]*(?:(?P<num>\d+(?:\.\d+)*)[.)](?=[ \t*_]|$)|(?P<let>[a-zđ])[.)][ \t]|(?P<bul>[-+•])[ \t])")
 
 
-def _letter_units(text: str, units: list[dict]) -> list[dict]:
+def _lead_in_holder(text: str, folded: str, start: int, first: int, mentions) -> list[dict]:
+    """The bodies the letter's lead-in hands its items to (`..., Ban Chỉ đạo của Chính phủ yêu cầu Chủ tịch Ủy ban nhân
+    dân các tỉnh, thành phố ... tập trung ..., một số nội dung cụ thể sau:`; Công văn 171/CV-BCĐ, 2025): the bodies
+    after `yêu cầu` / `giao` / `đề nghị` in the sentence that ends with a colon right before the first item."""
+    tail = text[start:first].rstrip(" \t\n*_")
+    if not tail.endswith(":"):
+        return []
+    ends = [m.end() for m in re.finditer(r"[.;](?=\s)|\n[ \t]*\n", tail)]
+    s = start + (ends[-1] if ends else 0)
+    e = start + len(tail)
+    ms = mentions.within(s, e)
+    for _, rx in _rx()["opener"]:
+        for m in re.finditer(r"(?<!\w)" + rx.pattern, folded[s:e]):
+            subj, _ = _subject_list(folded, s + m.end(), e, ms)
+            if subj:
+                return subj
+    return []
+
+
+def _letter_units(text: str, units: list[dict], folded: str | None = None, mentions=None) -> list[dict]:
     """Units for the numbered paragraphs of a công văn that the structure parser left in one preamble
     (`Kính gửi: - Các sở, ban, ngành; - UBND các xã ...` then `1. Yêu cầu chung:` / `1.3.1. Đề nghị UBND các xã
     ...:` / `a. ...` / `- ...`; Công văn 6397/UBND-KT Hà Nội, 2025), so that the section and inline passes read
@@ -42,6 +62,8 @@ def _letter_units(text: str, units: list[dict]) -> list[dict]:
     # an assignment, read as inside a responsibility section (Công văn 6316/BVHTTDL-VP, 2025)
     lead_in = fold_same_length(text[max(start, found[0].start() - 200):found[0].start()]).rstrip(" \t\n*_")
     duty = lead_in.endswith(":") and _ASSIGNS.search(lead_in[-120:]) is not None
+    holder = _lead_in_holder(text, folded, start, found[0].start(), mentions) if mentions is not None else []
+    duty = duty or bool(holder)
     out: list[dict] = []
     stack: list[tuple[int, dict]] = []  # (level, unit)
     for m in found:
@@ -56,7 +78,7 @@ def _letter_units(text: str, units: list[dict]) -> list[dict]:
             stack.pop()
         # in a letter, `1. Yêu cầu chung:` is what the addressees are asked to do, not the aims of a plan
         u = {"id": f"{len(out)}#cv", "parent_id": stack[-1][1]["id"] if stack else None, "kind": "item", "demand": True,
-             "duty": duty and not stack,
+             "duty": duty and not stack, "holder": holder if not stack else None,
              "label": label, "heading": None, "start": s, "end": end, "ordinal": len(out), "depth": len(stack)}
         out.append(u)
         stack.append((level, u))
@@ -70,4 +92,18 @@ def _letter_units(text: str, units: list[dict]) -> list[dict]:
                 u["end"] = v["start"]
                 break
         u["text"] = text[u["start"]:u["end"]]
+    if holder and mentions is not None and any(_names_holder(text, folded, u, mentions) for u in out):
+        for u in out:  # items that name their own holders: the lead-in only addresses the letter (CV 6397/UBND-KT)
+            u["holder"] = None
     return out
+
+
+def _names_holder(text: str, folded: str, u: dict, mentions) -> bool:
+    """The item opens with a body (`2.1. Sở Tài chính:`, `Đề nghị UBND các xã ...`)."""
+    head = u["start"] + len(text[u["start"]:u["start"] + 12]) - len(text[u["start"]:u["start"] + 12].lstrip(" \t*_-+•0123456789.)"))
+    for _, rx in _rx()["opener"]:
+        m = rx.match(folded, head, u["end"])
+        if m:
+            head = m.end()
+            break
+    return any(m["start"] <= head + 2 for m in mentions.within(head, min(u["end"], head + 80)))

@@ -194,6 +194,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
 
     def walk(u, inside, holder=None):
         inside = inside or bool(u.get("duty"))
+        holder = holder or u.get("holder")
         children = kids.get(u["id"], [])
         own = _rx()["holder"].match(folded, _strip_span(text, u["start"], u["end"])[0])  # `Trách nhiệm của X:`
         if not own and not inside and not children and u["kind"] == "item" and not under_aims(u) \
