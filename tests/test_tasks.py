@@ -830,6 +830,71 @@ V. TỔ CHỨC THỰC HIỆN
 2. Sở Nội vụ hướng dẫn khen thưởng Đợt thi đua; phối
 hợp với Sở Tài chính bố trí kinh phí khen thưởng.
 """, [("Sở Nội vụ hướng dẫn khen", {("responsible", "so-noi-vu"), ("partner", "so-tai-chinh")}, None, None)]),
+    # CV 171/CV-BCĐ (2025): the lead-in hands every item to the bodies after `yêu cầu`
+    ("letter lead-in holder", CENTRAL, """Kính gửi: Chủ
+tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.
+Thực hiện Kết luận số 210-KL/TW ngày 12/11/2025 của
+Ban Chấp hành Trung ương Đảng khóa XIII, Ban chỉ đạo của
+Chính phủ yêu cầu
+Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương tập trung,
+khẩn trương chỉ đạo, giải quyết dứt điểm các khó khăn, vướng mắc ở cấp xã khi vận
+hành chính quyền địa phương 02 cấp, một số nội dung cụ thể sau:
+1. Về tổ chức thực hiện chức
+năng, nhiệm vụ được phân cấp, phân quyền, phân định thẩm quyền
+- Tiếp tục đánh giá tính khả thi và khả năng thực
+hiện pháp luật về phân cấp, phân quyền, phân định thẩm quyền ở cấp xã.
+- Tập trung lãnh đạo, chỉ đạo thực hiện sát sao, đầy
+đủ, có hiệu quả các nhiệm vụ được phân cấp, phân quyền.
+2. Về kiện toàn tổ chức bộ máy
+và đội ngũ cán bộ, công chức, viên chức ở cấp xã
+- Khẩn trương chỉ đạo hoàn thiện tổ chức bộ máy, sắp
+xếp, thành lập mới các đơn vị sự nghiệp công lập ở cấp xã.
+""", [
+        ("Tiếp tục đánh giá tính k", {("responsible", "group:ubnd-cac-tinh-thanh-pho")}, None, None),
+        ("Tập trung lãnh đạo, chỉ ", {("responsible", "group:ubnd-cac-tinh-thanh-pho")}, None, None),
+        ("Khẩn trương chỉ đạo hoàn", {("responsible", "group:ubnd-cac-tinh-thanh-pho")}, None, None)]),
+    # Chỉ thị 010/CT-UBND Đắk Lắk (2025): a group heading with its bodies in parentheses; a colon holder over
+    # `2.1. Trách nhiệm chung`; `..., có trách nhiệm` after a comma; `Là đầu mối chủ trì` makes the holder lead
+    ("holders of a Chỉ thị", DAKLAK, """I.
+Trách nhiệm phối hợp trong công tác thẩm định chủ trương đầu tư dự án
+
+1.
+Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên):
+
+a) Là đầu mối chủ trì, tiếp
+nhận hồ sơ, tổ chức lấy ý kiến thẩm định.
+
+b) Chịu trách nhiệm tiếp
+nhận hồ sơ, kiểm tra tính đầy đủ và hợp lệ của hồ sơ.
+
+2.
+Các sở, ban, ngành, địa phương: Là các đơn vị được lấy ý kiến thẩm định, chịu trách nhiệm
+trước UBND tỉnh, Chủ tịch UBND tỉnh và pháp luật các nội dung sau:
+
+2.1.
+Trách nhiệm chung
+
+a) Đánh giá sự phù hợp của
+dự án đầu tư với quy hoạch tỉnh.
+
+b) Đánh giá sơ bộ về hiệu
+quả kinh tế - xã hội của dự án đầu tư.
+
+II.
+Trách nhiệm phối hợp giải quyết thủ tục đầu tư và quản lý dự án
+
+2. Các Sở, ban, ngành, UBND cấp xã theo chức năng quản lý của
+mình, có trách nhiệm phối hợp cung cấp thông tin thuộc thẩm quyền quản lý.
+""", [
+        ("Là đầu mối chủ trì, tiếp", {("lead", "so-tai-chinh"), ("responsible", "so-tai-chinh"),
+                                      ("lead", "ban-quan-ly-khu-kinh-te"), ("responsible", "ban-quan-ly-khu-kinh-te")},
+         None, None),
+        ("Chịu trách nhiệm tiếp nh", {("responsible", "so-tai-chinh"), ("responsible", "ban-quan-ly-khu-kinh-te")},
+         None, None),
+        ("Đánh giá sự phù hợp của ", {("responsible", "group:cac-so-ban-nganh-dia-phuong")}, None, None),
+        ("Đánh giá sơ bộ về hiệu q", {("responsible", "group:cac-so-ban-nganh-dia-phuong")}, None, None),
+        ("Các Sở, ban, ngành, UBND", {("responsible", "group:cac-so-ban-nganh"),
+                                      ("responsible", "group:uy-ban-nhan-dan-cap-xa")}, None, None)]),
 ]
 
 

@@ -333,7 +333,7 @@ def _heading_roles(folded: str, s: int, e: int) -> list[str]:
     """Extra roles of the heading's body from the task's own first words (`Chủ trì ...`, `Tham mưu ...`)."""
     out = []
     head = folded[s:min(e, s + 40)]
-    if head.startswith("chu tri"):
+    if head.startswith(("chu tri", "la dau moi", "la co quan dau moi", "la co quan thuong truc")):
         out.append("lead")
     if re.match(r"(?:[^.;]{0,40})tham muu", folded[s:e]):
         out.append("advise")
