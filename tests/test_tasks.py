@@ -895,6 +895,32 @@ mình, có trách nhiệm phối hợp cung cấp thông tin thuộc thẩm quy�
         ("Đánh giá sơ bộ về hiệu q", {("responsible", "group:cac-so-ban-nganh-dia-phuong")}, None, None),
         ("Các Sở, ban, ngành, UBND", {("responsible", "group:cac-so-ban-nganh"),
                                       ("responsible", "group:uy-ban-nhan-dan-cap-xa")}, None, None)]),
+    # KH 157/KH-UBND Cần Thơ (2025): in a TCTH section a short name heading holds its items, known or not;
+    # `4. Công tác báo cáo` is a topic, not a holder
+    ("name headings in a responsibility section", CANTHO, """V. TỔ CHỨC THỰC HIỆN
+
+2. Sở Nội vụ
+
+Phối hợp Sở Y tế thẩm định, lập
+thủ tục xét trình Chủ tịch Ủy ban nhân dân thành phố tặng Bằng khen.
+
+3. Ngân hàng Nhà nước chi
+nhánh khu vực 14
+
+a) Chỉ đạo các Ngân hàng thương
+mại trên địa bàn chủ động phối hợp với Sở Y tế triển khai thực hiện tốt Kế hoạch.
+
+b) Đề xuất danh sách các ngân
+hàng thương mại tham gia chi trả.
+
+4. Công tác báo cáo
+
+a) Định kỳ hằng quý tổng hợp kết quả.
+""", [
+        ("Phối hợp Sở Y tế thẩm đị", {("responsible", "so-noi-vu"), ("partner", "so-y-te")}, None, None),
+        ("Chỉ đạo các Ngân hàng th", {("responsible", "ngan-hang-nha-nuoc-viet-nam"), ("partner", "so-y-te")},
+         None, None),
+        ("Đề xuất danh sách các ng", {("responsible", "ngan-hang-nha-nuoc-viet-nam")}, None, None)]),
 ]
 
 

@@ -45,6 +45,7 @@ def _rx() -> dict:
         "list_intro": re.compile(r"(?<!\w)(?:" + _alt(p["list_intro_ends"]) + r")\s*:[\s*_]*$"),
         "directs": re.compile(r"\s*(?:" + _alt(p["list_intro_directs"]) + r")\s+"),
         "duty_zone": re.compile(r"(?<!\w)(?:" + _alt(p["duty_zones"]) + r")(?!\w)"),
+        "holder_noun": re.compile(r"(?:" + _alt(p["holder_nouns"]) + r")(?!\w)"),
     }
     return rx
 

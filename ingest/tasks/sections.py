@@ -128,6 +128,35 @@ def _holder_heading(text: str, folded: str, span: tuple[int, int], mentions: _Me
     return None
 
 
+_NOT_HOLDER = re.compile(r"(?:ve|doi voi|trong|nhiem vu|noi dung|cac nhiem vu|cac noi dung|giai phap|tien do|kinh phi)(?!\w)")
+
+
+def _name_heading(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
+    """In a responsibility section, a short heading that is a name, known or not, over items (`3. Ngân hàng Nhà nước chi
+    nhánh khu vực 14` over `a) Chỉ đạo ...`, `6. Đề nghị các tổ chức cung cấp dịch vụ chi trả`; KH 157/KH-UBND Cần
+    Thơ, 2025): its holder, the bodies it names (maybe none the gazetteer knows); else None."""
+    s, e = span
+    lm = _LABEL.match(text, s, e)
+    p = lm.end() if lm else s
+    p += len(folded[p:e]) - len(folded[p:e].lstrip(" *_\n"))
+    head = folded[p:e].rstrip(" *_\n:")
+    for _, rx in _rx()["opener"]:
+        om = rx.match(folded, p, e)
+        if om:
+            p = om.end()
+            break
+    words = re.findall(r"[^\W\d_]+", folded[p:p + len(head)])
+    if not words or len(words) > 14 or re.search(r"[.;:(]", head) or not text[p:p + 1].isupper() and \
+            not folded.startswith("cac ", p):
+        return None
+    if _leading_verb(folded, p, e) or _NOT_HOLDER.match(folded, p) or _rx()["aims"].match(folded, p):
+        return None
+    ms = mentions.within(s, e)
+    if not ms and not _rx()["holder_noun"].match(folded, p):
+        return None  # `1.2. Công tác lựa chọn nhà thầu`, `3.3. Chế độ báo cáo`: a topic, not a name
+    return ms
+
+
 def _subject_sentence(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
     """Mentions that open the sentence of an item over bullets when the sentence is itself a duty
     (`1. Các cơ quan, đơn vị, địa phương, doanh nghiệp căn cứ chức năng, nhiệm vụ được giao xây dựng kế hoạch
@@ -233,6 +262,8 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                     hm = lead_in
             if hm is None and holder and children and all(not kids.get(c["id"]) for c in children):
                 hm = holder  # (`2.1. Trách nhiệm chung` over `a) Đánh giá ...`: the holder named above)
+            if hm is None and inside and children and all(not kids.get(c["id"]) for c in children):
+                hm = _name_heading(text, folded, hspan, mentions)
             colon = None
             if hm is None and not children and inside:
                 colon = _colon_holder(text, folded, u["start"], u["end"], mentions)
