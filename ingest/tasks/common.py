@@ -34,7 +34,8 @@ def _rx() -> dict:
                   for role, cues in p["roles_after"].items()],
         "opener": [(role, re.compile(r"(?:" + _alt(cues) + r")(?!\w)[\s:]*"))
                    for role, cues in p["assign_openers"].items()],
-        "deadline": {k: re.compile(r"(?<!\w)" + v) for k, v in p["deadlines"].items()},
+        # a space in a cue matches any white space run (`đến\nhết năm 2025`: trafilatura wraps lines)
+        "deadline": {k: re.compile(r"(?<!\w)" + v.replace(" ", r"\s+")) for k, v in p["deadlines"].items()},
         "recurrence": [(k, re.compile(r"(?<!\w)(?:" + _alt(v) + r")(?!\w)")) for k, v in p["recurrence"].items()],
         "open_end": re.compile(r"[\s,]*(?:" + _alt(p["open_end"]) + r")(?!\w)"),
         "fields": [(k, re.compile(v)) for k, v in p["item_fields"].items()],

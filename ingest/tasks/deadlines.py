@@ -86,7 +86,7 @@ def _one_deadline(text: str, year: int | None = None, *, cell: bool = False) -> 
             continue
         d = _iso(y, int(m.group("m")), int(m.group("d")))
         if d:
-            before = m.group("cue") not in (None, "trong")
+            before = _cue(m) not in (None, "trong")
             found.append((m, None if before else d, d))
             break
     if cell and not found:
@@ -102,7 +102,7 @@ def _one_deadline(text: str, year: int | None = None, *, cell: bool = False) -> 
         if m.group("cue") == "truoc" and 1 <= mo <= 12:
             prev = date(y, mo, 1).toordinal() - 1
             found.append((m, None, date.fromordinal(prev).isoformat()))
-        elif m.group("cue") in ("den het", "den", "cham nhat"):
+        elif _cue(m) in ("den het", "den", "cham nhat", "cuoi"):
             found.append((m, None, _month_end(y, mo)))
         else:
             m0 = int(m.group("m0")) if m.group("m0") else mo  # `Tháng 11 - 12/2025`
@@ -115,7 +115,7 @@ def _one_deadline(text: str, year: int | None = None, *, cell: bool = False) -> 
             y = int(m.group("y"))
             if m.group("cue") == "truoc":
                 found.append((m, None, _iso(y - 1, 12, 31)))
-            elif m.group("cue") in ("den het", "den", "cham nhat"):
+            elif _cue(m) in ("den het", "den", "cham nhat"):
                 found.append((m, None, _iso(y, 12, 31)))
             else:
                 found.append((m, _iso(y, 1, 1), _iso(y, 12, 31)))
@@ -129,6 +129,11 @@ def _one_deadline(text: str, year: int | None = None, *, cell: bool = False) -> 
     while s < e and text[s].isspace():
         s += 1
     return {"deadline_text": text[s:e], "deadline_start": start, "deadline_end": end}, (s, e)
+
+
+def _cue(m: re.Match) -> str | None:
+    """The cue word of a deadline match, its white space made single (`đến\nhết`)."""
+    return " ".join(m.group("cue").split()) if m.group("cue") else None
 
 
 def parse_recurrence(text: str) -> str | None:
