@@ -245,6 +245,11 @@ def _regions(text: str) -> list[tuple[str, int, int, dict]]:
     return [r for r in out if r[2] > r[1] or r[0] in ("signature",)]
 
 
+# What follows a title even with no blank line between: the addressees of a Công điện (`THỦ TƯỚNG CHÍNH PHỦ điện:` /
+# `- Bộ trưởng, ...`; CĐ 224/CĐ-TTg, 2025), of a letter (`Kính gửi:`), a bullet.
+_TITLE_STOP = re.compile(r"(?i)(?:\bđiện\s*:\s*$|^kính\s+gửi\b|^[-+•]\s)")
+
+
 def _title_end(lines: list[_Line], type_i: int, limit: int) -> int:
     """End of the title block: the type line and the subject lines after it."""
     end = lines[type_i].end
@@ -256,7 +261,7 @@ def _title_end(lines: list[_Line], type_i: int, limit: int) -> int:
             if seen:
                 break
             continue
-        if _PREAMBLE_START.match(ln.s) or patterns()["article"].match(ln.s):
+        if _PREAMBLE_START.match(ln.s) or patterns()["article"].match(ln.s) or _TITLE_STOP.search(ln.s):
             break
         seen = True
         end = ln.end

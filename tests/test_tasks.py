@@ -921,6 +921,27 @@ a) Định kỳ hằng quý tổng hợp kết quả.
         ("Chỉ đạo các Ngân hàng th", {("responsible", "ngan-hang-nha-nuoc-viet-nam"), ("partner", "so-y-te")},
          None, None),
         ("Đề xuất danh sách các ng", {("responsible", "ngan-hang-nha-nuoc-viet-nam")}, None, None)]),
+    # CĐ 224/CĐ-TTg (2025): the title ends at `... điện:`; its addressees are no task; titled names the gazetteer
+    # does not know (`Chủ tịch Hội đồng thành viên, Tổng giám đốc các Tập đoàn`) stand before the predicate
+    ("công điện", CENTRAL, """CÔNG ĐIỆN
+VỀ VIỆC KHẨN TRƯƠNG
+CHUẨN BỊ TỔ CHỨC LỄ KHÁNH THÀNH, KHỞI CÔNG CÁC DỰ ÁN, CÔNG TRÌNH QUY MÔ LỚN
+THỦ TƯỚNG CHÍNH PHỦ điện:
+- Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc
+Chính phủ;
+- Bí Thư, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương;
+Từ nay đến ngày 19 tháng 12 năm 2025 chỉ còn 01
+tháng, thời gian rất gấp, để bảo đảm công tác chuẩn bị tốt nhất cho sự kiện
+quan trọng này, Thủ tướng Chính phủ yêu cầu:
+1. Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ,
+cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc
+Trung ương, Chủ tịch Hội đồng thành viên, Tổng giám đốc các Tập đoàn, Tổng Công
+ty, đơn vị liên quan tiếp tục nâng cao tinh thần trách nhiệm khẩn
+trương chỉ đạo các cơ quan, đơn vị, Ban quản lý dự án, nhà thầu nỗ lực
+hơn nữa trong triển khai các nhiệm vụ.
+""", [
+        ("Bộ trưởng, Thủ trưởng cá", {("responsible", "group:cac-bo-nganh"),
+                                      ("responsible", "group:ubnd-cac-tinh-thanh-pho")}, None, None)]),
 ]
 
 

@@ -189,3 +189,6 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 _SKIP_KINDS = {"header", "title", "preamble", "basis", "proposal", "enacting", "recipients", "signature", "table"}
 # a `NƠI NHẬN` list (`- Như trên;`, `- Lưu: VT.`), which holds no duty
 _RECIPIENTS = re.compile(r"(?im)^[ \t*_]*n[oơ]i nh[aậ]n[ \t*_]*:?[ \t*_]*\n(?:[ \t]*\n)?(?:[ \t]*[-+•].*\n?)+")
+# the addressees of a Công điện (`THỦ TƯỚNG CHÍNH PHỦ điện:` / `- Bộ trưởng, Thủ trưởng cơ quan ngang bộ ...;`; CĐ
+# 224/CĐ-TTg, 2025): names, no duty
+_ADDRESSEES = re.compile(r"(?im)^.*\bđiện[ \t*_]*:[ \t*_]*\n(?:[ \t]*[-+•].*\n?)+")

@@ -6,10 +6,12 @@ import re
 
 from ingest.tasks.action import leading_action
 from ingest.tasks.common import (
+    _ADDRESSEES,
     _LABEL,
     _RECIPIENTS,
     _SKIP_KINDS,
     _alt,
+    _connector_words,
     _cued,
     _is_connector,
     _roles_in,
@@ -54,6 +56,8 @@ def _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
     for u in units:
         if u["kind"] in _SKIP_KINDS:
             skip.append((u["start"], u["end"]))
+    for m in _ADDRESSEES.finditer(text):
+        skip.append((m.start(), m.end()))
     for m in _RECIPIENTS.finditer(text):  # a `NƠI NHẬN` list the structure parser read as items (Nghị định
         skip.append((m.start(), m.end()))  # 202/2026/NĐ-CP): `- Thủ tướng, các Phó Thủ tướng Chính phủ;` is no duty
     by_id = {u["id"]: u for u in units}
@@ -162,6 +166,36 @@ def _narrative(text: str, folded: str, pos: int, e: int) -> bool:
     return past is not None and not _cued(folded, pos, past.end())
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _after_titled_names(text: str, folded: str, pos: int, e: int) -> int | None:
+    """Where the predicate starts after titled names the gazetteer does not know (`, Chủ tịch Hội đồng thành viên,
+    Tổng giám đốc các Tập đoàn, Tổng Công ty, đơn vị liên quan | tiếp tục ...`): at the first lower-case word that is
+    no connector and is not followed, before the next comma, by a capitalised name; None at a sentence mark."""
+    p = pos
+    while p < e:
+        p += len(folded[p:e]) - len(folded[p:e].lstrip(" \t\n,"))
+        if p >= e or folded[p] in ".;:":
+            return None
+        cw = _connector_words().match(folded, p)
+        if cw and cw.end() > p:
+            p = cw.end()
+            continue
+        w = _WORD.match(folded, p)
+        if not w:
+            return None
+        if text[p].isupper():
+            p = w.end()
+            continue
+        comma = folded.find(",", p, e)
+        if comma != -1 and len(_WORD.findall(folded[p:comma])) <= 3 and text[comma + 1:comma + 3].strip()[:1].isupper():
+            p = comma + 1  # (`thành viên, Tổng giám đốc`: the rest of a name)
+            continue
+        return p
+    return None
+
+
 def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
     """([(mention, role)], where the predicate starts) when the sentence [s, e) assigns a duty, else None.
 
@@ -205,6 +239,11 @@ def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
                 return None
             after = _with_responsible(_subject_roles(folded, cm.start(), e))
             return [(mn, r) for mn in subj for r in after], cm.start()
+        pred = _after_titled_names(text, folded, pos, e) if tm else None
+        if pred is not None and len(re.findall(r"\w+", folded[pred:e])) >= 3 and not _exhortation(folded, s, e):
+            # `Bộ trưởng ..., Chủ tịch Ủy ban nhân dân các tỉnh ..., Chủ tịch Hội đồng thành viên, Tổng giám đốc các
+            # Tập đoàn, Tổng Công ty, đơn vị liên quan tiếp tục nâng cao ...` (CĐ 224/CĐ-TTg, 2025)
+            return [(mn, r) for mn in subj for r in _with_responsible(_subject_roles(folded, pred, e))], pred
     if subj and len(re.findall(r"\w+", folded[pos:e])) >= 3 and nxt and nxt.group(0).islower():
         # (`Sở Tư pháp, Sở Khoa học và Công nghệ, Phòng Hành chính ...`: a list of names, no predicate)
         if _exhortation(folded, s, e):
