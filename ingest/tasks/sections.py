@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 
 from ingest.bodies import fold_same_length
-from ingest.tasks.common import _LABEL, _PARAGRAPH, _cued, _Mentions, _roles_in, _rx, _strip_span
+from ingest.tasks.common import (
+    _LABEL,
+    _PARAGRAPH,
+    _connector_words,
+    _cued,
+    _Mentions,
+    _roles_in,
+    _rx,
+    _strip_span,
+)
 from ingest.tasks.fields import _read_fields, field_kind, inner_fields
 from ingest.tasks.rows import _add_role, _task_row
 from ingest.tasks.subjects import _leading_verb, _subject_list
@@ -128,6 +137,24 @@ def _holder_heading(text: str, folded: str, span: tuple[int, int], mentions: _Me
     return None
 
 
+def _opener_heading(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
+    """`1. Giao người đứng đầu các cơ quan chuyên môn, cơ quan hành chính khác, ...; Chủ tịch Ủy ban nhân dân các xã,
+    phường và đặc khu` over bullets (Công văn 4240/UBND-VX HCM, 2025): `Giao` / `Đề nghị` / `Yêu cầu`, then names up to
+    the end of the heading, no predicate after the last body: the bodies it names hold the items; else None."""
+    s, e = span
+    lm = _LABEL.match(text, s, e)
+    p = lm.end() if lm else s
+    p += len(folded[p:e]) - len(folded[p:e].lstrip(" *_\n"))
+    om = next((m for _, rx in _rx()["opener"] if (m := rx.match(folded, p, e))), None)
+    if om is None or e - p > 400:
+        return None
+    ms = mentions.within(om.end(), e)
+    tail = folded[ms[-1]["end"]:e].strip(" *_\n:;,.") if ms else ""
+    if not ms or len(re.findall(r"[^\W\d_]+", _connector_words().sub(" ", tail))) > 2:
+        return None
+    return ms
+
+
 _NOT_HOLDER = re.compile(r"(?:ve|doi voi|trong|nhiem vu|noi dung|cac nhiem vu|cac noi dung|giai phap|tien do|kinh phi)(?!\w)")
 
 
@@ -247,14 +274,18 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             # a Chỉ thị has no `Tổ chức thực hiện`: `1. Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã` over
             # `a) ...` items is a heading of body names over their duties wherever it stands; so is a decision's
             # `Điều 2. Giao Giám đốc Sở Giáo dục và Đào tạo` over `1. ...`, `2. Chủ trì, ...` clauses (QĐ
-            # 986/QĐ-UBND Tuyên Quang, 2024)
-            own = _body_heading(text, folded, _heading_span(text, u, children), mentions) is not None
+            # 986/QĐ-UBND Tuyên Quang, 2024); and `1. Giao người đứng đầu các cơ quan ...` over bullets
+            hs = _heading_span(text, u, children)
+            own = _body_heading(text, folded, hs, mentions) is not None or (
+                all(not kids.get(c["id"]) for c in children) and _opener_heading(text, folded, hs, mentions) is not None)
         if (inside or own) and u.get("label") not in ("-", "+") and u["kind"] not in ("table", "recipients", "signature"):
             hspan = _heading_span(text, u, children)
             hm = _body_heading(text, folded, hspan, mentions)
             bullets = children and all(c.get("label") in ("-", "+", "•") for c in children)
             if hm is None and children and any(c.get("label") in ("-", "+", "•") for c in children):
                 hm = _holder_heading(text, folded, hspan, mentions)
+            if hm is None and children and all(not kids.get(c["id"]) for c in children):
+                hm = _opener_heading(text, folded, hspan, mentions)
             lead_in = None
             if hm is None and inside and bullets:
                 lead_in = _subject_sentence(text, folded, hspan, mentions)
