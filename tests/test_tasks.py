@@ -942,6 +942,19 @@ hơn nữa trong triển khai các nhiệm vụ.
 """, [
         ("Bộ trưởng, Thủ trưởng cá", {("responsible", "group:cac-bo-nganh"),
                                       ("responsible", "group:ubnd-cac-tinh-thanh-pho")}, None, None)]),
+    # TB 648/TB-VPCP (2025): `Về ... của Chính phủ: Giao Bộ X ...`: a topic caption, then the assignment
+    ("topic caption then Giao", CENTRAL, """II. MỘT SỐ KIẾN NGHỊ CỦA TỈNH
+4. Về việc điều chỉnh Nghị định số 105/2020/NĐ-CP
+ngày 08 tháng 9 năm 2020 của Chính phủ: Giao Bộ Giáo dục và Đào tạo tiếp tục
+nghiên cứu tham mưu Chính phủ việc nâng mức hỗ trợ ăn trưa đối với trẻ
+mẫu giáo 5-6 tuổi trong thời gian tới, báo cáo cấp có thẩm quyền theo quy định.
+5. Về đề nghị sửa đổi, bổ sung Nghị định số
+76/2019/NĐ-CP ngày 08 tháng 10 năm 2019 của Chính phủ: Giao Bộ Nội vụ nghiên cứu,
+tổng hợp kiến nghị của tỉnh Điện Biên, báo cáo cấp có thẩm
+quyền theo quy định.
+""", [
+        ("Về việc điều chỉnh Nghị ", {("responsible", "bo-giao-duc-va-dao-tao")}, None, None),
+        ("Về đề nghị sửa đổi, bổ s", {("responsible", "bo-noi-vu")}, None, None)]),
 ]
 
 

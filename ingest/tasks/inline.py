@@ -204,6 +204,13 @@ def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
     sections (`Các bước đánh giá`: `+ Các cơ quan, đơn vị liên quan thu thập thông tin ...` is a step)."""
     if _rx()["intro"].search(folded, s, e):  # `UBND tỉnh ban hành Kế hoạch ... như sau:` opens the plan
         return None
+    # `4. Về việc điều chỉnh Nghị định số 105/2020/NĐ-CP ... của Chính phủ: Giao Bộ Giáo dục và Đào tạo ...` (Thông
+    # báo 648/TB-VPCP, 2025): a topic caption, then the assignment
+    topic = re.match(r"ve\s[^:;]{0,300}?:\s*", folded[s:e])
+    if topic:
+        opened = _opened(folded, s + topic.end(), s, e, ms)
+        if opened:
+            return None if opened is _EXHORTED else opened
     cap = re.match(r"[^\W\d][^:.;\n]{0,30}:[ \t]*", folded[s:e])
     if cap and not any(s <= mn["start"] < s + cap.end() for mn in ms):
         # `- Báo cáo tháng: Sở Tài chính tổng hợp báo cáo ...` (Công văn 6397/UBND-KT Hà Nội, 2025): a caption,
