@@ -254,6 +254,7 @@ def _title_end(lines: list[_Line], type_i: int, limit: int) -> int:
     """End of the title block: the type line and the subject lines after it."""
     end = lines[type_i].end
     seen = False
+    caps = None  # the subject's case: a subject in capitals ends at the first line in sentence case
     for ln in lines[type_i + 1:]:
         if ln.start >= limit:
             break
@@ -263,9 +264,21 @@ def _title_end(lines: list[_Line], type_i: int, limit: int) -> int:
             continue
         if _PREAMBLE_START.match(ln.s) or patterns()["article"].match(ln.s) or _TITLE_STOP.search(ln.s):
             break
+        if _RULE_LINE.match(ln.s):
+            if seen:
+                break  # `-----` under the subject (Kết luận 221-KL/TW, 2025: no blank line follows)
+            continue
+        upper = not any(c.islower() for c in ln.s)
+        if caps is None:
+            caps = upper
+        elif caps and not upper and not ln.s.startswith("("):
+            break
         seen = True
         end = ln.end
     return end
+
+
+_RULE_LINE = re.compile(r"^[-_*=–—]{3,}$")
 
 
 def _first_body_line(lines: list[_Line], from_i: int) -> int | None:

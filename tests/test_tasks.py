@@ -955,6 +955,27 @@ quyền theo quy định.
 """, [
         ("Về việc điều chỉnh Nghị ", {("responsible", "bo-giao-duc-va-dao-tao")}, None, None),
         ("Về đề nghị sửa đổi, bổ s", {("responsible", "bo-noi-vu")}, None, None)]),
+    # Kết luận 221-KL/TW (2025): the title in capitals ends at its `-----` rule; `4. Yêu cầu Đảng ủy Chính phủ ...`
+    # is an assignment, not a `Yêu cầu` (requirements) heading; the central party committees of 2025
+    ("party conclusion", CENTRAL, """KẾT LUẬN
+CỦA BỘ CHÍNH TRỊ,
+BAN BÍ THƯ
+VỀ TÌNH HÌNH, KẾT
+QUẢ HOẠT ĐỘNG CỦA BỘ MÁY HỆ THỐNG CHÍNH TRỊ VÀ CHÍNH QUYỀN ĐỊA PHƯƠNG 2 CẤP
+-----
+Tại phiên họp ngày 28/11/2025, sau
+khi nghe Báo cáo của Ban Tổ chức Trung ương, Bộ Chính trị, Ban Bí thư kết luận như
+sau:
+3. Giao Đảng ủy Chính phủ
+lãnh đạo, chỉ đạo các bộ, ngành tiếp tục phối hợp với Bộ Tư pháp và các cơ quan
+liên quan khẩn trương rà soát toàn bộ hệ thống văn bản quy phạm pháp luật.
+4. Yêu cầu Đảng ủy Chính
+phủ chỉ đạo các cấp ủy, tổ chức đảng ở Trung ương theo chức năng, nhiệm vụ được
+giao khẩn trương lãnh đạo, chỉ đạo giải quyết các kiến nghị, hoàn thành trong năm 2025.
+""", [
+        ("Giao Đảng ủy Chính phủ l", {("responsible", "dang-uy-chinh-phu"), ("partner", "bo-tu-phap"),
+                                      ("partner", "group:cac-co-quan-lien-quan")}, None, None),
+        ("Yêu cầu Đảng ủy Chính ph", {("responsible", "dang-uy-chinh-phu")}, "2025-01-01", "2025-12-31")]),
 ]
 
 

@@ -192,3 +192,14 @@ _RECIPIENTS = re.compile(r"(?im)^[ \t*_]*n[oơ]i nh[aậ]n[ \t*_]*:?[ \t*_]*\n(?
 # the addressees of a Công điện (`THỦ TƯỚNG CHÍNH PHỦ điện:` / `- Bộ trưởng, Thủ trưởng cơ quan ngang bộ ...;`; CĐ
 # 224/CĐ-TTg, 2025): names, no duty
 _ADDRESSEES = re.compile(r"(?im)^.*\bđiện[ \t*_]*:[ \t*_]*\n(?:[ \t]*[-+•].*\n?)+")
+
+
+def _addressed(folded: str, pos: int, end: int, mentions: "_Mentions") -> bool:
+    """`4. Yêu cầu Đảng ủy Chính phủ chỉ đạo ...` (Kết luận 221-KL/TW, 2025): `Yêu cầu` opening an assignment to the
+    body right after it, not the `Yêu cầu` (requirements) heading of a plan."""
+    pos += len(folded[pos:end]) - len(folded[pos:end].lstrip(" *_\n"))
+    m = re.match(r"(?:yeu cau|de nghi|giao)\s+", folded[pos:min(end, pos + 20)])
+    if not m:
+        return False
+    at = pos + m.end()
+    return any(mn["start"] == at for mn in mentions.within(at, min(end, at + 120)))

@@ -10,6 +10,7 @@ from ingest.tasks.common import (
     _LABEL,
     _RECIPIENTS,
     _SKIP_KINDS,
+    _addressed,
     _alt,
     _connector_words,
     _cued,
@@ -70,7 +71,8 @@ def _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
             return False
         if u["id"] not in memo:
             lm = _LABEL.match(text, u["start"], u["end"])
-            memo[u["id"]] = bool(lm and aims.match(re.sub(r"\s+", " ", folded[lm.end():lm.end() + 60]))) or \
+            memo[u["id"]] = bool(lm and aims.match(re.sub(r"\s+", " ", folded[lm.end():lm.end() + 60]))
+                                 and not _addressed(folded, lm.end(), u["end"], mentions)) or \
                 under_aims(by_id.get(u.get("parent_id")))
         return memo[u["id"]]
 

@@ -8,6 +8,7 @@ from ingest.bodies import fold_same_length
 from ingest.tasks.common import (
     _LABEL,
     _PARAGRAPH,
+    _addressed,
     _connector_words,
     _cued,
     _Mentions,
@@ -239,7 +240,8 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
     def under_aims(u) -> bool:  # `I. MỤC ĐÍCH, YÊU CẦU`: bodies named there hold no duty
         while u is not None and not u.get("demand"):
             lm = _LABEL.match(text, u["start"], u["end"])
-            if lm and aims.match(re.sub(r"\s+", " ", folded[lm.end():lm.end() + 60])):
+            if lm and aims.match(re.sub(r"\s+", " ", folded[lm.end():lm.end() + 60])) \
+                    and not _addressed(folded, lm.end(), u["end"], mentions):
                 return True
             u = by_id.get(u.get("parent_id"))
         return False
