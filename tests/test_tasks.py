@@ -976,6 +976,29 @@ giao khẩn trương lãnh đạo, chỉ đạo giải quyết các kiến ngh�
         ("Giao Đảng ủy Chính phủ l", {("responsible", "dang-uy-chinh-phu"), ("partner", "bo-tu-phap"),
                                       ("partner", "group:cac-co-quan-lien-quan")}, None, None),
         ("Yêu cầu Đảng ủy Chính ph", {("responsible", "dang-uy-chinh-phu")}, "2025-01-01", "2025-12-31")]),
+    # CĐ 226/CĐ-TTg (2025): the intro (`... các nhiệm vụ, giải pháp sau:`) is no task; `1. Bộ Tài chính chủ trì, phối hợp
+    # với ...:` over `a) ...` holds the items as lead, its partners on each; `theo chức năng, nhiệm vụ, thẩm quyền` between
+    ("role headings of a công điện", CENTRAL, """Thủ tướng Chính phủ yêu
+cầu các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ tập trung thực
+hiện ngay các nhiệm vụ, giải pháp sau:
+1. Bộ Tài chính chủ trì, phối hợp với các Bộ, cơ quan liên quan và
+các địa phương:
+a) Rà soát các mặt
+hàng dự trữ quốc gia bảo đảm chủng loại, số lượng, chất lượng.
+b) Tổng hợp
+nhu cầu về hàng dự trữ quốc gia của địa phương.
+2. Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền
+chủ trì, phối hợp với các Bộ, cơ quan liên quan và các địa phương:
+a) Huy động
+lực lượng, phương tiện tham gia công tác vận chuyển hàng dự trữ quốc gia.
+""", [
+        ("Rà soát các mặt hàng dự ", {("lead", "bo-tai-chinh"), ("responsible", "bo-tai-chinh"), ("partner", "group:cac-bo-nganh"),
+                                      ("partner", "group:cac-dia-phuong")}, None, None),
+        ("Tổng hợp nhu cầu về hàng", {("lead", "bo-tai-chinh"), ("responsible", "bo-tai-chinh"), ("partner", "group:cac-bo-nganh"),
+                                      ("partner", "group:cac-dia-phuong")}, None, None),
+        ("Huy động lực lượng, phươ", {("lead", "bo-quoc-phong"), ("responsible", "bo-quoc-phong"), ("lead", "bo-cong-an"),
+                                      ("responsible", "bo-cong-an"), ("partner", "group:cac-bo-nganh"), ("partner", "group:cac-dia-phuong")},
+         None, None)]),
 ]
 
 

@@ -15,6 +15,7 @@ from ingest.tasks.common import (
     _roles_in,
     _rx,
     _strip_span,
+    _subject_roles,
 )
 from ingest.tasks.fields import _read_fields, field_kind, inner_fields
 from ingest.tasks.rows import _add_role, _task_row
@@ -211,6 +212,28 @@ def _subject_sentence(text: str, folded: str, span: tuple[int, int], mentions: _
     return None
 
 
+# `theo chức năng, nhiệm vụ, thẩm quyền` between a body and its role (CĐ 226/CĐ-TTg, 2025: `2. Bộ Quốc phòng, Bộ Công
+# an theo chức năng, nhiệm vụ, thẩm quyền chủ trì, phối hợp với ...:`)
+_FUNCTION_PHRASE = re.compile(r"[\s,]*(?:theo|trong pham vi)\s+chuc\s+nang(?:\s*,\s*nhiem\s+vu)?"
+                              r"(?:\s*,\s*(?:tham\s+quyen|quyen\s+han))?(?:\s+(?:duoc\s+giao|cua\s+minh))?")
+
+
+def _role_heading(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
+    """A heading that names its holders and their role and ends with a colon over items (`1. Bộ Tài chính chủ trì, phối
+    hợp với các Bộ, cơ quan liên quan và các địa phương:` over `a) Rà soát ...`; CĐ 226/CĐ-TTg, 2025): the holders."""
+    s, e = span
+    if e - s > 400 or not text[s:e].rstrip(" *_\n").endswith(":"):
+        return None
+    lm = _LABEL.match(text, s, e)
+    p = lm.end() if lm else s
+    p += len(folded[p:e]) - len(folded[p:e].lstrip(" *_\n"))
+    subj, pos = _subject_list(folded, p, e, mentions.within(s, e), loose=text)
+    if not subj or subj[0]["start"] > p:
+        return None
+    fm = _FUNCTION_PHRASE.match(folded, pos, e)
+    return subj if _subject_roles(folded, fm.end() if fm else pos, e) else None
+
+
 def _heading_cues(text: str, folded: str, span: tuple[int, int], holders: list[dict],
                   mentions: _Mentions) -> list[tuple[dict, str]]:
     """(mention, role) a heading over bullets gives each of them: `lead` for its holders when `chủ trì, phối hợp`
@@ -219,7 +242,9 @@ def _heading_cues(text: str, folded: str, span: tuple[int, int], holders: list[d
         return []
     s, e = span
     out = []
-    if re.match(r"[\s,]*chu tri\s*,\s*phoi hop", folded[holders[-1]["end"]:e]):  # (not `các Sở chủ trì dự án`)
+    after = holders[-1]["end"]
+    fm = _FUNCTION_PHRASE.match(folded, after, e)
+    if re.match(r"[\s,]*chu tri\s*,?\s*phoi hop", folded[fm.end() if fm else after:e]):  # (not `các Sở chủ trì dự án`)
         out += [(mn, "lead") for mn in holders]
     own = {id(mn) for mn in holders}
     out += [(mn, role) for mn, role in _roles_in(text, folded, s, e, mentions.within(s, e))
@@ -278,8 +303,10 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             # `Điều 2. Giao Giám đốc Sở Giáo dục và Đào tạo` over `1. ...`, `2. Chủ trì, ...` clauses (QĐ
             # 986/QĐ-UBND Tuyên Quang, 2024); and `1. Giao người đứng đầu các cơ quan ...` over bullets
             hs = _heading_span(text, u, children)
-            own = _body_heading(text, folded, hs, mentions) is not None or (
-                all(not kids.get(c["id"]) for c in children) and _opener_heading(text, folded, hs, mentions) is not None)
+            leaves = all(not kids.get(c["id"]) for c in children)
+            own = _body_heading(text, folded, hs, mentions) is not None or leaves and (
+                _opener_heading(text, folded, hs, mentions) is not None
+                or _role_heading(text, folded, hs, mentions) is not None)
         if (inside or own) and u.get("label") not in ("-", "+") and u["kind"] not in ("table", "recipients", "signature"):
             hspan = _heading_span(text, u, children)
             hm = _body_heading(text, folded, hspan, mentions)
@@ -287,7 +314,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             if hm is None and children and any(c.get("label") in ("-", "+", "•") for c in children):
                 hm = _holder_heading(text, folded, hspan, mentions)
             if hm is None and children and all(not kids.get(c["id"]) for c in children):
-                hm = _opener_heading(text, folded, hspan, mentions)
+                hm = _opener_heading(text, folded, hspan, mentions) or _role_heading(text, folded, hspan, mentions)
             lead_in = None
             if hm is None and inside and bullets:
                 lead_in = _subject_sentence(text, folded, hspan, mentions)
