@@ -60,7 +60,8 @@ def _letter_units(text: str, units: list[dict], folded: str | None = None, menti
         return []
     # `..., Bộ trưởng giao:` / `đề nghị các đơn vị thực hiện như sau:` right before the first item: every item is
     # an assignment, read as inside a responsibility section (Công văn 6316/BVHTTDL-VP, 2025)
-    lead_in = fold_same_length(text[max(start, found[0].start() - 200):found[0].start()]).rstrip(" \t\n*_")
+    folded = folded if folded is not None else fold_same_length(text)
+    lead_in = folded[max(start, found[0].start() - 200):found[0].start()].rstrip(" \t\n*_")
     duty = lead_in.endswith(":") and _ASSIGNS.search(lead_in[-120:]) is not None
     holder = _lead_in_holder(text, folded, start, found[0].start(), mentions) if mentions is not None else []
     duty = duty or bool(holder)
