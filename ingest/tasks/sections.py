@@ -275,6 +275,14 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
         head = fold_same_length((u.get("heading") or "") + " " + u["text"][:160])
         return bool(heading_rx.search(re.sub(r"\s+", " ", head)))
 
+    read: dict = {}
+
+    def heading(reader, span):  # a heading reader's answer, read once per unit span (`own`, then the holders)
+        key = (reader, span)
+        if key not in read:
+            read[key] = reader(text, folded, span, mentions)
+        return read[key]
+
     def walk(u, inside, holder=None):
         inside = inside or bool(u.get("duty"))
         holder = holder or u.get("holder")
@@ -284,7 +292,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                 and re.match(r"[ \t*_]*\n[ \t]*\n", text[_heading_span(text, u, children)[1]:u["end"]]):
             # `**9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố**` over a paragraph with no items (Chỉ thị
             # 09/CT-UBND Cần Thơ, 2025): a heading of body names over one duty
-            own = _body_heading(text, folded, _heading_span(text, u, children), mentions) is not None
+            own = heading(_body_heading, _heading_span(text, u, children)) is not None
         group_colon = None
         if not own and children and u["kind"] in ("item", "article") and not under_aims(u) \
                 and not any(c.get("label") in ("-", "+", "•") for c in children):
@@ -304,17 +312,16 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             # 986/QĐ-UBND Tuyên Quang, 2024); and `1. Giao người đứng đầu các cơ quan ...` over bullets
             hs = _heading_span(text, u, children)
             leaves = all(not kids.get(c["id"]) for c in children)
-            own = _body_heading(text, folded, hs, mentions) is not None or leaves and (
-                _opener_heading(text, folded, hs, mentions) is not None
-                or _role_heading(text, folded, hs, mentions) is not None)
+            own = heading(_body_heading, hs) is not None or leaves and (
+                heading(_opener_heading, hs) is not None or heading(_role_heading, hs) is not None)
         if (inside or own) and u.get("label") not in ("-", "+") and u["kind"] not in ("table", "recipients", "signature"):
             hspan = _heading_span(text, u, children)
-            hm = _body_heading(text, folded, hspan, mentions)
+            hm = heading(_body_heading, hspan)
             bullets = children and all(c.get("label") in ("-", "+", "•") for c in children)
             if hm is None and children and any(c.get("label") in ("-", "+", "•") for c in children):
                 hm = _holder_heading(text, folded, hspan, mentions)
             if hm is None and children and all(not kids.get(c["id"]) for c in children):
-                hm = _opener_heading(text, folded, hspan, mentions) or _role_heading(text, folded, hspan, mentions)
+                hm = heading(_opener_heading, hspan) or heading(_role_heading, hspan)
             lead_in = None
             if hm is None and inside and bullets:
                 lead_in = _subject_sentence(text, folded, hspan, mentions)
