@@ -63,4 +63,5 @@ def extract_tasks(text: str, units: list[dict], doc: dict, record: dict) -> dict
         _section_tasks(text, folded, letter, doc, mentions, tasks, roles, seen, taken)
         _inline_tasks(text, folded, letter, doc, mentions, tasks, roles, seen, taken)
     tasks.sort(key=lambda t: t["start"])
-    return {"tasks": tasks, "task_bodies": roles}
+    used = {r["body_id"] for r in roles}
+    return {"tasks": tasks, "task_bodies": roles, "bodies": [b for k, b in mentions.extra.items() if k in used]}

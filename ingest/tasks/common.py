@@ -47,6 +47,10 @@ def _rx() -> dict:
         "directs": re.compile(r"\s*(?:" + _alt(p["list_intro_directs"]) + r")\s+"),
         "duty_zone": re.compile(r"(?<!\w)(?:" + _alt(p["duty_zones"]) + r")(?!\w)"),
         "holder_noun": re.compile(r"(?:" + _alt(p["holder_nouns"]) + r")(?!\w)"),
+        "intro_doer": re.compile(r"(?<!\w)(?:" + _alt(p["intro_doer_cues"]) + r")(?!\w)"),
+        "visit_title": re.compile(p["visit_title"]),
+        "notice": re.compile(r"[\s,]*(?:" + _alt(p["notice_verbs"]) + r")(?!\w)"),
+        "visit_heading": re.compile(r"(?<!\w)(?:" + p["visit_tasks_heading"] + r")(?!\w)"),
     }
     return rx
 
@@ -88,9 +92,12 @@ def _open_groups() -> frozenset[str]:
 
 
 class _Mentions:
-    """Body mentions of one document, looked up by span."""
+    """Body mentions of one document, looked up by span; `extra` collects body rows the task finders add (a province
+    named as a doer stands for its People's Committee, which the text may not name)."""
 
     def __init__(self, record: dict):
+        self.known = {b["id"] for b in record.get("bodies", [])}
+        self.extra: dict[str, dict] = {}
         self.rows = sorted(record.get("body_mentions", []), key=lambda m: m["start"])
         self.starts = [m["start"] for m in self.rows]
         groups = _open_groups()
@@ -164,8 +171,18 @@ _CLAUSE_MARK = re.compile(r"[.,;:]")
 _FUNCTION_LIST = re.compile(r"chuc nang$|nhiem vu$")
 
 
+# `theo chức năng, nhiệm vụ, thẩm quyền` between a body and its role (CĐ 226/CĐ-TTg, 2025: `2. Bộ Quốc phòng, Bộ Công
+# an theo chức năng, nhiệm vụ, thẩm quyền chủ trì, phối hợp với ...:`; TB 636/TB-VPCP, 2025: `Giao Bộ Tài chính, ... theo
+# chức năng, nhiệm vụ và thẩm quyền chủ trì, phối hợp với ...`)
+_FUNCTION_PHRASE = re.compile(r"[\s,]*(?:theo|trong pham vi)\s+chuc\s+nang(?:\s*(?:,|va)?\s*nhiem\s+vu)?"
+                              r"(?:\s*(?:,|va)\s*(?:tham\s+quyen|quyen\s+han))?(?:\s+(?:duoc\s+giao|cua\s+minh))?")
+
+
 def _subject_roles(folded: str, pos: int, end: int) -> list[str]:
-    """Roles the subject takes from the words right after it (`chủ trì`, `tham mưu`, `có trách nhiệm`)."""
+    """Roles the subject takes from the words right after it (`chủ trì`, `tham mưu`, `có trách nhiệm`), a
+    `theo chức năng, nhiệm vụ` between allowed."""
+    fm = _FUNCTION_PHRASE.match(folded, pos, end)
+    pos = fm.end() if fm else pos
     for role, rx in _rx()["after"]:
         if rx.match(folded, pos, end):
             return [role]

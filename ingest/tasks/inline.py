@@ -133,7 +133,8 @@ def _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
             tasks.append(task)
             for mn, role in subj_roles:
                 _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
-            for mn, role in _roles_in(text, folded, s, e, ms):
+            topic = _TOPIC.match(folded, s, e)  # (`Về đề nghị các bộ, ngành ...: X ...`: the topic's bodies have no role)
+            for mn, role in _roles_in(text, folded, topic.end() if topic else s, e, ms):
                 _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
             taken.append((ts, e))
 
@@ -169,6 +170,8 @@ def _narrative(text: str, folded: str, pos: int, e: int) -> bool:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+# `4. Về việc điều chỉnh Nghị định ...: Giao Bộ ...` (TB 648/TB-VPCP, 2025): a topic caption before the assignment
+_TOPIC = re.compile(r"ve\s[^:]{0,800}?:\s*")
 
 
 def _after_titled_names(text: str, folded: str, pos: int, e: int) -> int | None:
@@ -208,11 +211,20 @@ def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
         return None
     # `4. Về việc điều chỉnh Nghị định số 105/2020/NĐ-CP ... của Chính phủ: Giao Bộ Giáo dục và Đào tạo ...` (Thông
     # báo 648/TB-VPCP, 2025): a topic caption, then the assignment
-    topic = re.match(r"ve\s[^:;]{0,300}?:\s*", folded[s:e])
+    topic = _TOPIC.match(folded, s, e)
+    if topic and topic.end() >= e:
+        return None  # `1. Về kiến nghị ...:` over the answer: the topic alone assigns nothing (TB 636/TB-VPCP, 2025)
     if topic:
-        opened = _opened(folded, s + topic.end(), s, e, ms)
+        opened = _opened(folded, topic.end(), s, e, ms)
         if opened:
             return None if opened is _EXHORTED else opened
+        # `2. Về đề nghị Bộ Nội vụ tham mưu ...: Bộ Nội vụ nghiên cứu đề xuất ...` (TB 641/TB-VPCP, 2025): the answer's
+        # subject holds it; bodies named in the topic do not
+        subj, pos = _subject_list(folded, topic.end(), e, ms)
+        nxt = re.search(r"[^\W\d_]", text[pos:e]) if subj else None
+        if subj and subj[0]["start"] == topic.end() and nxt and nxt.group(0).islower() \
+                and len(re.findall(r"\w+", folded[pos:e])) >= 3 and not _exhortation(folded, s, e):
+            return [(mn, r) for mn in subj for r in _with_responsible(_subject_roles(folded, pos, e))], pos
     cap = re.match(r"[^\W\d][^:.;\n]{0,30}:[ \t]*", folded[s:e])
     if cap and not any(s <= mn["start"] < s + cap.end() for mn in ms):
         # `- Báo cáo tháng: Sở Tài chính tổng hợp báo cáo ...` (Công văn 6397/UBND-KT Hà Nội, 2025): a caption,
@@ -234,8 +246,8 @@ def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
             return None if opened is _EXHORTED else opened
     if subj and not bare and not _cued(folded, pos, e):
         return None  # `+ Các cơ quan, đơn vị liên quan thu thập thông tin ...`: a step of the method, not a duty
-    if subj and _narrative(text, folded, pos, e):
-        return None
+    if subj and (_narrative(text, folded, pos, e) or _rx()["notice"].match(folded, pos, e)):
+        return None  # (`Văn phòng Chính phủ thông báo để ... biết, thực hiện./.`: the notice's closing, no duty)
     nxt = re.search(r"[^\W\d_]", text[pos:e]) if subj else None
     if subj and nxt and nxt.group(0).isupper():
         # `Chủ tịch Ủy ban nhân dân các cấp, Thủ trưởng các cơ quan có thẩm quyền xử phạt ... chịu trách nhiệm thi

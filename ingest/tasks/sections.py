@@ -11,6 +11,7 @@ from ingest.tasks.common import (
     _addressed,
     _connector_words,
     _cued,
+    _FUNCTION_PHRASE,
     _Mentions,
     _roles_in,
     _rx,
@@ -19,7 +20,7 @@ from ingest.tasks.common import (
 )
 from ingest.tasks.fields import _read_fields, field_kind, inner_fields
 from ingest.tasks.rows import _add_role, _task_row
-from ingest.tasks.subjects import _leading_verb, _subject_list
+from ingest.tasks.subjects import _leading_verb, _subject_list, place_committee
 
 # ---------------------------------------------------------------- sections
 
@@ -212,12 +213,6 @@ def _subject_sentence(text: str, folded: str, span: tuple[int, int], mentions: _
     return None
 
 
-# `theo chức năng, nhiệm vụ, thẩm quyền` between a body and its role (CĐ 226/CĐ-TTg, 2025: `2. Bộ Quốc phòng, Bộ Công
-# an theo chức năng, nhiệm vụ, thẩm quyền chủ trì, phối hợp với ...:`)
-_FUNCTION_PHRASE = re.compile(r"[\s,]*(?:theo|trong pham vi)\s+chuc\s+nang(?:\s*,\s*nhiem\s+vu)?"
-                              r"(?:\s*,\s*(?:tham\s+quyen|quyen\s+han))?(?:\s+(?:duoc\s+giao|cua\s+minh))?")
-
-
 def _role_heading(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
     """A heading that names its holders and their role and ends with a colon over items (`1. Bộ Tài chính chủ trì, phối
     hợp với các Bộ, cơ quan liên quan và các địa phương:` over `a) Rà soát ...`; CĐ 226/CĐ-TTg, 2025): the holders."""
@@ -232,6 +227,46 @@ def _role_heading(text: str, folded: str, span: tuple[int, int], mentions: _Ment
         return None
     fm = _FUNCTION_PHRASE.match(folded, pos, e)
     return subj if _subject_roles(folded, fm.end() if fm else pos, e) else None
+
+
+def _intro_doer(text: str, folded: str, s: int, e: int, mentions: _Mentions) -> list[dict] | None:
+    """The doer of the sentence in [s, e) that introduces a list (`..., tỉnh Đắk Lắk cần tiếp tục thực hiện ... một số
+    nội dung trọng tâm sau:`; TB 623/TB-VPCP, 2025): the bodies, or the province's committee, right before `cần` /
+    `phải` / `có trách nhiệm`; else None."""
+    tail = text[s:e].rstrip(" *_\n")
+    if not tail.endswith(":") or not _rx()["list_intro"].search(folded, s, s + len(tail)):
+        return None
+    ends = [m.end() for m in re.finditer(r"[.;](?=\s)|\n[ \t]*\n", tail)]
+    s += ends[-1] if ends else 0
+    e = s + len(text[s:e].rstrip(" *_\n"))
+    cue = _rx()["intro_doer"].search(folded, s, e)
+    if cue is None:
+        return None
+    before = text[s:cue.start()].rstrip()
+    ms = mentions.within(s, cue.start())
+    for i, mn in enumerate(ms):
+        subj, pos = _subject_list(folded, mn["start"], cue.start(), ms[i:])
+        if subj and s + len(before) <= pos:
+            return subj
+    place = re.search(r"(?:(?i:tỉnh)|(?i:thành)\s+(?i:phố))\s+[^,.;:()]+$", before)
+    mn = place_committee(text, s + place.start(), s + len(before), mentions) if place else None
+    return [mn] if mn else None
+
+
+def _visit_doer(doc: dict, text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
+    """In a Thông báo kết luận of a working session with a province (`... TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH PHÚ
+    THỌ`), the province's committee holds the items of a `NHIỆM VỤ, GIẢI PHÁP` heading (TB 636/TB-VPCP, 2025)."""
+    title = doc.get("title") or ""
+    if not (doc.get("doc_type") or "").startswith("Thông báo") or not title:
+        return None
+    if not _rx()["visit_heading"].search(re.sub(r"\s+", " ", folded[span[0]:span[1]])):
+        return None
+    flat = re.sub(r"\s+", " ", title)
+    m = _rx()["visit_title"].search(fold_same_length(flat).lower())
+    if not m:
+        return None
+    mn = place_committee(flat, m.start(1), m.end(1), mentions)
+    return [dict(mn, start=span[0], end=span[0])] if mn else None
 
 
 def _heading_cues(text: str, folded: str, span: tuple[int, int], holders: list[dict],
@@ -305,6 +340,17 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                     walk(c, True, group_colon[0])
                 taken.append((u["start"], group_colon[1]))
                 return
+        if not own and not holder and children and u["kind"] in ("item", "article") and not under_aims(u):
+            # `II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP` / `..., tỉnh Đắk Lắk cần tiếp tục thực hiện ... sau:` over items that
+            # name no doer (TB 623/TB-VPCP, 2025): the doer the lead-in names (or the province a visit's notice is
+            # addressed to) holds every item below
+            hs = _heading_span(text, u, children)
+            doer = _intro_doer(text, folded, hs[0], children[0]["start"], mentions) \
+                or _visit_doer(doc, text, folded, hs, mentions)
+            if doer:
+                for c in children:
+                    walk(c, True, doer)
+                return
         if not own and not inside and children and u["kind"] in ("item", "article") and not under_aims(u):
             # a Chỉ thị has no `Tổ chức thực hiện`: `1. Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã` over
             # `a) ...` items is a heading of body names over their duties wherever it stands; so is a decision's
@@ -336,6 +382,10 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                 colon = _colon_holder(text, folded, u["start"], u["end"], mentions)
                 if colon is not None:
                     hm, hspan = colon[0], (u["start"], colon[1])
+            whole = hm is None and not children and inside and bool(holder) and len(re.findall(
+                r"\w+", text[u["start"]:_item_end(text, u["start"], u["end"])])) > 6  # (not `h) Các đơn vị khác`)
+            if whole:  # an item with no doer of its own under a holder named above: the whole item is its task
+                hm, hspan = holder, (u["start"], u["start"])
             subheads = children and all(c.get("label") not in ("-", "+", "•") and kids.get(c["id"]) for c in children)
             if hm is not None and not subheads:  # (`1. Nhiệm vụ của thành viên Ban Chỉ đạo` over `1.1. Trưởng Ban`)
                 requested = bool(re.search(r"(?<!\w)de nghi", folded[hspan[0]:hspan[1]])) or (
@@ -354,8 +404,8 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                                                        c.get("label"))]
                     if lead_in is not None:  # the sentence that names the holder is a task of its own
                         spans = [(u["id"], *_strip_span(text, *hspan)), *spans]
-                elif colon is not None:  # the task is the whole item, its holder included
-                    s, e = _strip_span(text, colon[1], _item_end(text, colon[1], u["end"]))
+                elif colon is not None or whole:  # the task is the whole item, its holder included
+                    s, e = _strip_span(text, hspan[1], _item_end(text, hspan[1], u["end"]))
                     spans = [(u["id"], s, e)]
                 else:
                     p = hspan[1]
@@ -382,6 +432,11 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                     if gm:  # `b) Giao Thanh tra thành phố tổ chức thanh tra ...` under `8. Giám đốc Sở, Thủ trưởng
                         # cơ quan, ban, ngành` (Chỉ thị 09/CT-UBND Cần Thơ, 2025): the body given the item holds it
                         holders = _subject_list(folded, s + gm.end(), e, mentions.within(s, e))[0] or hm
+                    elif hm is holder:  # `1. Ủy ban nhân dân Thành phố chỉ đạo ...` under a lead-in that names the
+                        # city (TB 641/TB-VPCP, 2025): an item that names its own doer is that doer's
+                        subj, pos = _subject_list(folded, s, e, mentions.within(s, e))
+                        if subj and subj[0]["start"] <= s + 2 and re.match(r"[\s,]*[^\W\d_A-ZĐÀ-Ỹ]", text[pos:e]):
+                            holders = subj
                     for mn in holders:
                         if mn["body_id"] in partners and len(hm) > 1:
                             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ingest.bodies import fold_same_length
+from ingest.bodies import find_body_spans, fold_same_length
 from ingest.tasks.common import _alt, _connector_words, _is_connector, _rx, _subject_roles, patterns
 from ingest.tasks.deadlines import parse_deadline, parse_recurrence
 
@@ -90,3 +90,35 @@ def _opened(folded: str, at: int, s: int, e: int, ms):
                 after = _subject_roles(folded, pos, e)
                 return [(mn, r) for mn in subj for r in sorted({role, *after})], pos
     return None
+
+
+# `tỉnh Đắk Lắk`, `thành phố Đà Nẵng`, `TỈNH PHÚ THỌ`: a province or city by name
+_PLACE = re.compile(r"(?:(?i:tỉnh)|(?i:thành)\s+(?i:phố))\s+[A-ZĐÀ-Ỹ][^\s,.;:()]*(?:\s+[A-ZĐÀ-Ỹ-][^\s,.;:()]*){0,3}")
+
+
+@lru_cache(maxsize=256)
+def _committee_row(place: str) -> dict | None:
+    label = "Ủy ban nhân dân " + place
+    found = find_body_spans(label, None)
+    if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(label) and "@" in found[0][2]["id"]:
+        return found[0][2]
+    return None
+
+
+def place_committee(text: str, start: int, end: int, mentions) -> dict | None:
+    """A mention of the People's Committee that the province or city named in [start, end) stands for when it is the
+    doer (`..., tỉnh Đắk Lắk cần tiếp tục thực hiện ...`; TB 623/TB-VPCP, 2025), else None. The committee's row goes to
+    `mentions.extra` when the document does not name it."""
+    m = _PLACE.fullmatch(text[start:end].strip())
+    if not m:
+        return None
+    kind, *name = m.group(0).split()
+    kind = "tỉnh" if fold_same_length(kind.lower()) == "tinh" else "thành phố"
+    if kind == "thành phố":
+        name = name[1:]
+    row = _committee_row(" ".join([kind, *(w.title() for w in name)]))
+    if row is None:
+        return None
+    if row["id"] not in mentions.known:
+        mentions.extra.setdefault(row["id"], row)
+    return {"body_id": row["id"], "raw": text[start:end].strip(), "start": start, "end": end}
