@@ -6,12 +6,12 @@ import re
 
 from ingest.bodies import fold_same_length
 from ingest.tasks.common import (
+    _FUNCTION_PHRASE,
     _LABEL,
     _PARAGRAPH,
     _addressed,
     _connector_words,
     _cued,
-    _FUNCTION_PHRASE,
     _Mentions,
     _roles_in,
     _rx,
