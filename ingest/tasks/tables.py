@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ingest.tasks.common import _strip_span
+from ingest.tasks.common import _strip_span, patterns
 from ingest.tasks.rows import _add_role, _task_row
 
 # ---------------------------------------------------------------- tables
@@ -61,9 +62,10 @@ def _pipe_tables(text: str):
         yield table
 
 
-_COLUMNS = [("lead", r"chu tri"), ("partner", r"phoi hop"), ("deadline", r"thoi gian|thoi han|tien do|hoan thanh"),
-            ("content", r"noi dung|nhiem vu|cong viec|ten|hoat dong|giai phap"), ("product", r"san pham|ket qua"),
-            ("stt", r"^stt$|^tt$|so thu tu")]
+@lru_cache(maxsize=1)
+def _column_rx() -> list[tuple[str, re.Pattern]]:
+    """(column, pattern of its folded header cell), in the order they are tried (patterns/tasks.yaml `table_columns`)."""
+    return [(name, re.compile(rx)) for name, rx in patterns()["table_columns"].items()]
 
 
 def _columns(folded: str, row: list[tuple[int, int]]) -> dict[str, int] | None:
@@ -72,7 +74,7 @@ def _columns(folded: str, row: list[tuple[int, int]]) -> dict[str, int] | None:
         cell = re.sub(r"\s+", " ", folded[s:e]).strip()
         if len(cell) > 60:  # a header cell is short; a long one is text caught before the table
             continue
-        for name, rx in _COLUMNS:
+        for name, rx in _column_rx():
             if name not in cols and re.search(rx, cell):
                 cols[name] = i
                 break
