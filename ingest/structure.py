@@ -180,6 +180,14 @@ _PREAMBLE_START = re.compile(r"^(Căn cứ|Theo đề nghị|Xét đề nghị|X
 _ENACTING = re.compile(r"^(QUYẾT ĐỊNH|NGHỊ QUYẾT|QUYẾT NGHỊ|NGHỊ ĐỊNH|CHỈ THỊ|THÔNG TƯ|BAN HÀNH|LỆNH)\s*:$")
 _RECIPIENTS = re.compile(r"^Nơi nhận\s*:", re.IGNORECASE)
 _ATTACH_CUE = re.compile(r"^\((Ban\s+hành\s+)?[Kk]èm\s+theo\b")
+# the cue at the end of the attachment's title line (`THỰC HIỆN CÔNG TÁC BẢO VỆ BÍ MẬT NHÀ NƯỚC NĂM 2023 (Kèm theo Quyết định
+# số 254/QĐ-UBND ngày 17/02/2023 ...)`; the CongBot copies join the title and the cue on one line)
+_ATTACH_TAIL = re.compile(r"^(?P<title>[^()]{12,})\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\b[^()]*\)?\s*$")
+
+
+def _attach_tail(s: str) -> bool:
+    m = _ATTACH_TAIL.match(s)
+    return bool(m) and not any(c.islower() for c in m.group("title"))
 _ANNEX = re.compile(r"^(PHỤ LỤC|Phụ lục)(\s+[IVXLC\d]+[a-z]?)?\b\.?\s*(?P<rest>.*)$")
 
 
@@ -304,7 +312,7 @@ def _attachment_starts(lines: list[_Line]) -> list[tuple[str, int, dict]]:
         if not seen_body:
             continue
         nxt = lines[i + 1].s if i + 1 < len(lines) else ""
-        if _ATTACH_CUE.match(ln.s) or (len(ln.s) < 12 and _ATTACH_CUE.match(f"{ln.s} {nxt}")):
+        if _ATTACH_CUE.match(ln.s) or _attach_tail(ln.s) or (len(ln.s) < 12 and _ATTACH_CUE.match(f"{ln.s} {nxt}")):
             j = _back_to_type_line(lines, i)
             if j is not None:
                 start_i = _back_over_header(lines, j)
