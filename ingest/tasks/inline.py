@@ -30,6 +30,7 @@ from ingest.tasks.subjects import (
     _opened,
     _subject_list,
     _with_responsible,
+    place_doer,
 )
 
 # ---------------------------------------------------------------- inline
@@ -43,6 +44,8 @@ _SENT_END = re.compile(r"(?<!\bTP)(?<!\bTp)[.!?](?:/\.)?(?=\s+[A-ZÀ-ỸĐ(\-+])
 def _sentences(text: str, start: int, end: int):
     pos = start
     for m in _SENT_END.finditer(text, start, end):
+        if text[m.start() - 1:m.start()] == ":" and text[m.end():m.end() + 1].islower():
+            continue  # `... sử dụng rừng:\ngiao Bộ ...` (TB 634/TB-VPCP, 2025): a caption and its answer, one sentence
         yield pos, m.end() if text[m.start()] != "\n" else m.start()
         pos = m.end()
     if pos < end:
@@ -105,6 +108,9 @@ def _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
                 continue
             ms = mentions.within(s, e)
             found = _inline_assignment(text, folded, s, e, ms, bare_ok(u)) if ms else None
+            if not found:
+                pd = place_doer(text, folded, s, e, mentions)
+                found = ([(pd[0], "responsible")], pd[1]) if pd else found
             last = tasks[-1] if tasks else None
             follows = (last and last["origin"] == "inline" and last["unit_id"] == u["id"] and last["end"] <= s
                        and not text[last["end"]:s].strip() and "\n\n" not in text[last["end"]:s])

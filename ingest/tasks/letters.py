@@ -6,32 +6,13 @@ import re
 
 from ingest.bodies import fold_same_length
 from ingest.tasks.common import _RECIPIENTS, _rx
-from ingest.tasks.subjects import _subject_list
+from ingest.tasks.sections import _intro_doer
 
 # ---------------------------------------------------------------- công văn (administrative letter)
 
 _KINH_GUI = re.compile(r"(?i)k[ií]nh\s+g[uử]i")
 _ASSIGNS = re.compile(r"(?<!\w)(?:giao|de nghi|yeu cau|phan cong|chi dao)(?!\w)")
 _CV_LABEL = re.compile(r"(?m)^[ \t*_]*(?:(?P<num>\d+(?:\.\d+)*)[.)](?=[ \t*_]|$)|(?P<let>[a-zđ])[.)][ \t]|(?P<bul>[-+•])[ \t])")
-
-
-def _lead_in_holder(text: str, folded: str, start: int, first: int, mentions) -> list[dict]:
-    """The bodies the letter's lead-in hands its items to (`..., Ban Chỉ đạo của Chính phủ yêu cầu Chủ tịch Ủy ban nhân
-    dân các tỉnh, thành phố ... tập trung ..., một số nội dung cụ thể sau:`; Công văn 171/CV-BCĐ, 2025): the bodies
-    after `yêu cầu` / `giao` / `đề nghị` in the sentence that ends with a colon right before the first item."""
-    tail = text[start:first].rstrip(" \t\n*_")
-    if not tail.endswith(":"):
-        return []
-    ends = [m.end() for m in re.finditer(r"[.;](?=\s)|\n[ \t]*\n", tail)]
-    s = start + (ends[-1] if ends else 0)
-    e = start + len(tail)
-    ms = mentions.within(s, e)
-    for _, rx in _rx()["opener"]:
-        for m in re.finditer(r"(?<!\w)" + rx.pattern, folded[s:e]):
-            subj, _ = _subject_list(folded, s + m.end(), e, ms)
-            if subj:
-                return subj
-    return []
 
 
 def _letter_units(text: str, units: list[dict], folded: str | None = None, mentions=None) -> list[dict]:
@@ -63,7 +44,7 @@ def _letter_units(text: str, units: list[dict], folded: str | None = None, menti
     folded = folded if folded is not None else fold_same_length(text)
     lead_in = folded[max(start, found[0].start() - 200):found[0].start()].rstrip(" \t\n*_")
     duty = lead_in.endswith(":") and _ASSIGNS.search(lead_in[-120:]) is not None
-    holder = _lead_in_holder(text, folded, start, found[0].start(), mentions) if mentions is not None else []
+    holder = (_intro_doer(text, folded, start, found[0].start(), mentions) or []) if mentions is not None else []
     duty = duty or bool(holder)
     out: list[dict] = []
     stack: list[tuple[int, dict]] = []  # (level, unit)

@@ -230,15 +230,26 @@ def _role_heading(text: str, folded: str, span: tuple[int, int], mentions: _Ment
 
 
 def _intro_doer(text: str, folded: str, s: int, e: int, mentions: _Mentions) -> list[dict] | None:
-    """The doer of the sentence in [s, e) that introduces a list (`..., tỉnh Đắk Lắk cần tiếp tục thực hiện ... một số
-    nội dung trọng tâm sau:`; TB 623/TB-VPCP, 2025): the bodies, or the province's committee, right before `cần` /
-    `phải` / `có trách nhiệm`; else None."""
-    tail = text[s:e].rstrip(" *_\n")
-    if not tail.endswith(":") or not _rx()["list_intro"].search(folded, s, s + len(tail)):
+    """The doer of the sentence in [s, e) that introduces the items after it, ending with a colon: the bodies after
+    `Đề nghị` / `Giao` / `Yêu cầu` (`Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo, ...; trong đó lưu ý một số nội dung
+    trọng tâm sau:`, TB 634/TB-VPCP; `..., Ban Chỉ đạo của Chính phủ yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh ... nội
+    dung cụ thể sau:`, Công văn 171/CV-BCĐ, 2025), marked `as: requested` after `Đề nghị`; or, in a `... sau:` list
+    intro, the bodies or the province right before `cần` / `phải` / `có trách nhiệm` (`..., tỉnh Đắk Lắk cần tiếp tục
+    thực hiện ... một số nội dung trọng tâm sau:`, TB 623/TB-VPCP, 2025); else None."""
+    tail = text[s:e].rstrip(" *_\n\t")
+    if not tail.endswith(":"):
         return None
-    ends = [m.end() for m in re.finditer(r"[.;](?=\s)|\n[ \t]*\n", tail)]
+    ends = [m.end() for m in re.finditer(r"\.(?=\s)|\n[ \t]*\n", tail[:-1])]  # (`Đề nghị X ...; trong đó ... sau:`)
+    e = s + len(tail)
     s += ends[-1] if ends else 0
-    e = s + len(text[s:e].rstrip(" *_\n"))
+    ms = mentions.within(s, e)
+    for role, rx in _rx()["opener"]:
+        for m in re.finditer(r"(?<!\w)" + rx.pattern, folded[s:e]):
+            subj, _ = _subject_list(folded, s + m.end(), e, ms)
+            if subj:
+                return [dict(mn, **{"as": role}) for mn in subj]
+    if not _rx()["list_intro"].search(folded, s, e):
+        return None
     cue = _rx()["intro_doer"].search(folded, s, e)
     if cue is None:
         return None
@@ -344,10 +355,12 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             # `II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP` / `..., tỉnh Đắk Lắk cần tiếp tục thực hiện ... sau:` over items that
             # name no doer (TB 623/TB-VPCP, 2025): the doer the lead-in names (or the province a visit's notice is
             # addressed to) holds every item below
-            hs = _heading_span(text, u, children)
-            doer = _intro_doer(text, folded, hs[0], children[0]["start"], mentions) \
+            hs = _heading_span(text, u, children)  # (a heading that is itself the lead-in is for the heading readers)
+            doer = _intro_doer(text, folded, hs[1], children[0]["start"], mentions) \
                 or _visit_doer(doc, text, folded, hs, mentions)
-            if doer:
+            if doer and all(c.get("label") in ("-", "+", "•") for c in children):
+                inside, holder = True, doer  # (bullets are read with their parent, below)
+            elif doer:
                 for c in children:
                     walk(c, True, doer)
                 return
@@ -440,8 +453,8 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                     for mn in holders:
                         if mn["body_id"] in partners and len(hm) > 1:
                             continue
-                        _add_role(roles, seen, task["id"], mn["body_id"], "requested" if requested else "responsible",
-                                  mn["raw"])
+                        _add_role(roles, seen, task["id"], mn["body_id"],
+                                  "requested" if requested or mn.get("as") == "requested" else "responsible", mn["raw"])
                         for role in _heading_roles(folded, s, e):
                             _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
                     for mn, role in [*inherited, *own_roles]:

@@ -122,3 +122,19 @@ def place_committee(text: str, start: int, end: int, mentions) -> dict | None:
     if row["id"] not in mentions.known:
         mentions.extra.setdefault(row["id"], row)
     return {"body_id": row["id"], "raw": text[start:end].strip(), "start": start, "end": end}
+
+
+def place_doer(text: str, folded: str, s: int, e: int, mentions) -> tuple[dict, int] | None:
+    """(committee mention, where the predicate starts) when the sentence [s, e) opens with a province or city that must
+    act (`Tỉnh Thanh Hóa cần nỗ lực, phấn đấu hơn nữa, ...`; TB 634/TB-VPCP, 2025), else None."""
+    m = _PLACE.match(text, s, e)
+    if not m:
+        return None
+    for end in range(m.end(), s, -1):  # the name ends where the cue starts (`Tỉnh Thanh Hóa | cần`)
+        if text[end - 1].isspace():
+            continue
+        cue = _rx()["intro_doer"].match(folded, end + 1, e) if text[end:end + 1].isspace() else None
+        if cue:
+            mn = place_committee(text, s, end, mentions)
+            return (mn, cue.start()) if mn else None
+    return None
