@@ -399,7 +399,11 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                 r"\w+", text[u["start"]:_item_end(text, u["start"], u["end"])])) > 6  # (not `h) Các đơn vị khác`)
             if whole:  # an item with no doer of its own under a holder named above: the whole item is its task
                 hm, hspan = holder, (u["start"], u["start"])
-            subheads = children and all(c.get("label") not in ("-", "+", "•") and kids.get(c["id"]) for c in children)
+            subheads = children and all(c.get("label") not in ("-", "+", "•") and (kids.get(c["id"]) or (
+                # (`2. Các Sở, ngành có liên quan` over `2.1. Sở Lao động - Thương binh và Xã hội:` / `- ...` and `2.4. Sở
+                # Kế hoạch và Đầu tư:` / `Căn cứ ...`; QĐ 3210/QĐ-UBND HCM, 2014: every sub-heading names its own body)
+                heading(_body_heading, _heading_span(text, c, [])) is not None
+                or _colon_holder(text, folded, c["start"], c["end"], mentions) is not None)) for c in children)
             if hm is not None and not subheads:  # (`1. Nhiệm vụ của thành viên Ban Chỉ đạo` over `1.1. Trưởng Ban`)
                 requested = bool(re.search(r"(?<!\w)de nghi", folded[hspan[0]:hspan[1]])) or (
                     colon is not None and re.match(r"[\s*_]*(?:de|kien) nghi(?!\w)", folded[colon[1]:colon[1] + 16]))
