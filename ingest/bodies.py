@@ -684,9 +684,10 @@ def _ministry_labels() -> frozenset[str]:
 
 
 def find_body_spans(text: str, doc_province: str | None = None,
-                    ministry: str | None = None) -> list[tuple[int, int, dict]]:
+                    ministry: str | dict | None = None) -> list[tuple[int, int, dict]]:
     """[(start, end, body row)] for every body mention in `text`, in order; `ministry`: the id of the issuing
-    ministry, parent of the units it names without its name (`Vụ Pháp chế`, `Văn phòng Bộ`)."""
+    ministry, parent of the units it names without its name (`Vụ Pháp chế`, `Văn phòng Bộ`), or the row of the
+    issuing department (`Phòng Quản lý Công nghiệp`, `Văn phòng Sở`)."""
     from spacy.util import filter_spans
 
     nlp = _nlp()
@@ -766,7 +767,7 @@ def _unit_table():
     # no look-behind (it costs at every position): the character before is checked in `_ministry_units`
     head = re.compile(rf"({alt(kinds)})(?={_U_SEP}[^\W\d_])")
     # `thuộc Bộ` is rare: found first, then the `các <head>` before it (a regex from every `các` backtracks badly)
-    group = (re.compile(rf"thuộc{_U_SEP}(?=Bộ(?![\w&]))"),
+    group = (re.compile(rf"thuộc{_U_SEP}(?=(?:Bộ|Sở)(?![\w&]))"),
              re.compile(rf"(?<![\w&])[Cc]ác{_U_SEP}(?={alt(cfg['group_heads'])}(?![\w&]))"))
     return (head, group, kinds, phrases(cfg["stops"]), phrases([*cfg["breaks"], *kinds]),
             phrases([p.lower() for p in cfg["places"]]),
@@ -804,6 +805,20 @@ def issuing_ministry(doc: dict) -> str | None:
     return None
 
 
+def issuing_department(doc: dict) -> dict | None:
+    """The body row of the department (Sở) of a province that issued `doc` (`Sở Công thương`, Lào Cai), else None."""
+    issuer, prov = doc.get("issuer") or "", canonical_province(doc.get("province"))
+    if not prov or not re.match(r"(?i)sở\s", issuer):
+        return None
+    return _department_row(issuer, prov)
+
+
+@lru_cache(maxsize=64)
+def _department_row(issuer: str, prov: str) -> dict | None:
+    found = find_body_spans(issuer, prov)
+    return found[0][2] if len(found) == 1 and found[0][2]["kind"] == "department" else None
+
+
 def _starts_with(words: list[str], table: dict[str, list[tuple[str, ...]]], fold_case: bool = False) -> bool:
     """`words` open with one of the table's phrases (`fold_case`: the table is lower-case, compare so)."""
     if not words:
@@ -824,10 +839,17 @@ def _words_from(text: str, pos: int, n: int = 4) -> list[str]:
     return out
 
 
-def _ministry_units(text: str, found: list, ministry: str | None) -> list[tuple[int, int, dict]]:
+def _ministry_units(text: str, found: list, ministry: str | dict | None) -> list[tuple[int, int, dict]]:
     """Named units of a ministry the gazetteer does not list (`Cục Di sản văn hóa`, `Vụ Kế hoạch, Tài chính`,
     `Văn phòng Bộ`), and `các cơ quan ... thuộc Bộ`: [(start, end, row)]; parent the ministry written right after,
-    else `ministry` (the issuer)."""
+    else `ministry` (the issuer). `ministry` may be the row of an issuing department instead (`Sở Công Thương` of
+    Lào Cai): then its units (`Phòng Quản lý Công nghiệp`, `Văn phòng Sở`, `Chi cục Quản lý thị trường`,
+    `các phòng, đơn vị trực thuộc Sở`) are the department's, in its province."""
+    dept = ministry if isinstance(ministry, dict) else None
+    if dept:
+        ministry = dept["id"]
+    bare = "Sở" if dept else "Bộ"
+    level, juris = (dept["level"], dept["jurisdiction"]) if dept else ("central", None)
     head, group, kinds, stops, breaks, places, place_before, closers = _unit_table()
     templates, _ = body_templates()
     spans = sorted((s, e) for s, e, _ in found)
@@ -844,7 +866,8 @@ def _ministry_units(text: str, found: list, ministry: str | None) -> list[tuple[
         hit = ministry_at.get(at)
         return (hit[1]["id"], hit[1]["name"]) if hit else (None, 0)
 
-    ministry_name = templates[f"central:{ministry}"]["name"] if ministry and f"central:{ministry}" in templates else None
+    ministry_name = dept["name"] if dept else (
+        templates[f"central:{ministry}"]["name"] if ministry and f"central:{ministry}" in templates else None)
     out = []
     for m in head.finditer(text):
         s = m.start()
@@ -858,8 +881,10 @@ def _ministry_units(text: str, found: list, ministry: str | None) -> list[tuple[
         first = _U_TOKEN.match(text, m.end())
         if not first or not first.group(1) or not first.group(1)[0].isupper():
             continue
-        if cfg.get("bare_bo"):  # `Văn phòng Bộ`, `Thanh tra Bộ Xây dựng`
-            if first.group(1) != "Bộ":
+        if cfg.get("dept_only") and not dept:
+            continue  # (a `Phòng` of a ministry's letter is a district's office, named otherwise)
+        if cfg.get("bare_bo"):  # `Văn phòng Bộ`, `Thanh tra Bộ Xây dựng`, `Văn phòng Sở`
+            if first.group(1) != bare:
                 continue
             bo = m.end() + len(first.group(0)) - len(first.group(1))
             hit = ministry_at.get(bo)
@@ -872,7 +897,8 @@ def _ministry_units(text: str, found: list, ministry: str | None) -> list[tuple[
                     continue
                 end, pid, pname = first.end(), ministry, ministry_name
             name = f"{kind} {pname}"
-            out.append((s, end, _body_row(slug(name), name, f"{kind} Bộ", cfg["kind"], "central", None, pid)))
+            bid = slug(name) if not dept else f"{slug(kind)}-{pid}"
+            out.append((s, end, _body_row(bid, name, f"{kind} {bare}", cfg["kind"], level, juris, pid)))
             continue
         if _starts_with(_words_from(text, m.end()), places, True) or first.start(1) in starts:
             continue
@@ -920,9 +946,9 @@ def _ministry_units(text: str, found: list, ministry: str | None) -> list[tuple[
         if cfg.get("needs_ministry") and not pid:
             continue
         name = f"{kind} {unit}"
-        bid = slug(name) if cfg["kind"] == "agency" or not pid else f"{slug(name)}-{pid}"
-        out.append((s, end, _body_row(bid, name, name, cfg["kind"], "central", None, pid)))
-    if ministry_name:
+        bid = slug(name) if (cfg["kind"] == "agency" and not dept) or not pid else f"{slug(name)}-{pid}"
+        out.append((s, end, _body_row(bid, name, name, cfg["kind"], level, juris, pid)))
+    if ministry_name and not dept:
         for m in _CHIEF_OFFICE.finditer(text):  # `KT. CHÁNH VĂN PHÒNG` signing a ministry's letter: its office
             if not covered(m.start()) and not (m.start() and text[m.start() - 1].isalnum()):
                 name = f"Văn phòng {ministry_name}"
@@ -931,6 +957,8 @@ def _ministry_units(text: str, found: list, ministry: str | None) -> list[tuple[
     of_bo, cac = group
     for m in of_bo.finditer(text):
         bo = m.end()
+        if not text.startswith(bare, bo):
+            continue
         heads = list(cac.finditer(text, max(0, m.start() - 120), m.start()))
         if not heads:
             continue
@@ -943,15 +971,15 @@ def _ministry_units(text: str, found: list, ministry: str | None) -> list[tuple[
             end, prow = hit
             pid, pname = prow["id"], prow["name"]
         elif ministry_name and not re.match(r"[ \t]+[A-ZÀ-ỸĐ]", text[bo + 2:bo + 4]):  # `thuộc Bộ` alone: the issuer
-            end, pid, pname = bo + 2, ministry, ministry_name
+            end, pid, pname = bo + len(bare), ministry, ministry_name
         else:
             continue
         wording = _squash(words)
         if "trưởng" in wording:
             continue  # `Vụ trưởng các Vụ, Cục trưởng các Cục thuộc Bộ Y tế`: heads, read as their units elsewhere
         name = f"Các {wording} thuộc {pname}"
-        out.append((first.start(), end, _body_row(f"group:{slug(name)}", name, f"Các {wording} thuộc Bộ", "group",
-                                              "central", None, pid, 1)))
+        out.append((first.start(), end, _body_row(f"group:{slug(name)}", name, f"Các {wording} thuộc {bare}", "group",
+                                              level, juris, pid, 1)))
     return out
 
 
@@ -1038,7 +1066,7 @@ def extract_bodies(text: str, units: list[dict], doc: dict) -> dict:
     bodies: dict[str, dict] = {}
     aliases: dict[tuple[str, str], dict] = {}
     mentions = []
-    for start, end, body in find_body_spans(text, prov, issuing_ministry(doc)):
+    for start, end, body in find_body_spans(text, prov, issuing_ministry(doc) or issuing_department(doc)):
         bodies.setdefault(body["id"], body)
         raw = text[start:end]
         alias = _squash(raw)

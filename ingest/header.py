@@ -29,7 +29,7 @@ _GAZ = Path(__file__).parent / "gazetteer"
 HEAD_CHARS = 6000
 
 NUMBER = re.compile(
-    r"(?:^|\||\s{3}|\t)[ \t*]*(?:Luật\s+số|Bộ\s+luật\s+số|Pháp\s+lệnh\s+số|Lệnh\s+số|Số\s+hiệu|Số|So|No)\s*(?:[:.]|\s\|)?[\s*]*"
+    r"(?:^|\||\s{3}|\t|(?<=\w )(?=Số\s*:))[ \t*]*(?:Luật\s+số|Bộ\s+luật\s+số|Pháp\s+lệnh\s+số|Lệnh\s+số|Số\s+hiệu|Số|So|No)\s*(?:[:.]|\s\|)?[\s*]*"
     r"(?P<num>\d+(?:\.\d+)?[a-zA-Z]?(?:\s*/\s*\d{4})?\s*(?:/|-)\s*[A-ZĐÐa-zđ]+[\w&Đđ]*(?:\s*[-–/]\s*[A-ZĐÐ][\w&Đđ]*)*"
     r"(?:\.[IVX]+\b)?)",
     re.MULTILINE,
@@ -107,6 +107,10 @@ def _central_by_fold() -> dict[str, str]:
     return {fold(n): n for n in names}
 
 
+_UNDER_COMMITTEE = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s+(?:TỈNH|THÀNH PHỐ|TP\.?)\s+\S.*?\s+"
+                              r"(?P<sub>(?:SỞ|BAN|VĂN PHÒNG|CHI CỤC|TRUNG TÂM|THANH TRA|BỘ CHỈ HUY|CÔNG AN|ĐÀI|BÁO)\s.+)$")
+
+
 def canonical_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     """Issuer block lines -> (canonical issuer, province).
 
@@ -120,9 +124,14 @@ def canonical_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     key = fold(joined)
     if key in _central_by_fold():
         return _central_by_fold()[key], None
+    # A department under its committee (`UBND TỈNH LÀO CAI` / `SỞ CÔNG THƯƠNG`, or one line when a .docx header cell
+    # joins them): the department, in the committee's province.
+    sub = _UNDER_COMMITTEE.match(joined)
+    if sub:
+        lines = [joined[:sub.start("sub")].strip(), sub.group("sub")]
     # The last line names the body; the ones above are its parent (BỘ TÀI CHÍNH / CỤC THUẾ).
     body = lines[-1]
-    m = re.match(r"^(ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\s*(.*)$", joined, re.IGNORECASE)
+    m = None if sub else re.match(r"^(ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\s*(.*)$", joined, re.IGNORECASE)
     if m:
         kind = "Ủy ban nhân dân" if fold(m.group(1)).startswith(("uy", "ubnd")) else "Hội đồng nhân dân"
         place = m.group(2).strip()
@@ -170,6 +179,11 @@ def _issuer_block(lines: list[str]) -> list[str]:
                 break  # end of the left cell of a flattened header table
             continue
         first = cells[0]
+        num = re.search(r"\s(?:Số|SỐ)\s*[:.]", first)
+        if num and not block and first[:num.start()].isupper():
+            # `UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG Số: /KH-SCT | CỘNG HÒA ...`: a .docx header cell on one line
+            block.append(first[:num.start()])
+            break
         if MOTTO.search(first) or re.match(r"^(Số|Luật số)\s*[:.]", first) or BARE_DATE.search(first):
             break
         if first.upper() != first or len(first) > 60:
@@ -276,6 +290,7 @@ def parse_header(text: str, hints: dict | None = None) -> dict:
             continue
         issued = _to_iso(m.group("d"), m.group("m"), m.group("y"))
         if issued:
+            place_raw = re.split(r"(?i)hạnh\s+phúc", place_raw)[-1]  # (`... Tự do - Hạnh phúc Lào Cai, ngày ...`: one line)
             place = re.sub(r"\s+", " ", place_raw.split("\n")[-1]).strip(" |*-") or None
             break
 

@@ -30,11 +30,11 @@ def inner_fields(text: str, start: int, end: int) -> list[tuple[str, int, int, i
     `- Tổ chức tập huấn ...` / `*Đơn vị chủ trì thực hiện: *Sở Tư pháp.` / `Thời\ngian thực hiện: Tháng
     12/2025.` is one unit whose later paragraphs are the item's fields."""
     out: list[tuple[str, int, int, int]] = []
-    for m in _PARAGRAPH.finditer(text, start, end):
+    for m in _FIELD_START.finditer(text, start, end):
         p = m.end()
-        if out and out[-1][3] == -1:
-            out[-1] = (*out[-1][:3], m.start())
         k = field_kind(text[p:min(end, p + 120)]) if p < end else None
+        if out and out[-1][3] == -1 and (k or _PARAGRAPH.fullmatch(m.group(0))):
+            out[-1] = (*out[-1][:3], m.start())  # (a field ends at the next field or paragraph)
         if k:
             out.append((k[0], p, p + k[1], -1))
     if out and out[-1][3] == -1:
@@ -42,6 +42,10 @@ def inner_fields(text: str, start: int, end: int) -> list[tuple[str, int, int, i
     return out
 
 
+# where a field may open: a paragraph, a line (a .docx paragraph is one line: `Lãnh đạo phụ trách: ...` / `Đơn vị chủ trì:
+# Phòng Quản lý Công nghiệp; Đơn vị phối hợp: Phòng Quản lý Năng lượng, ...`; KH of Sở Công Thương Lào Cai, 2026), or a
+# `;` before another field on the same line
+_FIELD_START = re.compile(r"\n[ \t]*\n\s*|\n[ \t]*|;[ \t]*")
 _CLAUSE_END = re.compile(r";|\.(?=\s)|\n\s*\n")
 
 
@@ -132,7 +136,7 @@ def _field_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken):
             end = max(end, subtree_end(c))
         return end
 
-    _inner_field_tasks(text, folded, units, kids, kinds, doc, mentions, tasks, roles, seen, taken)
+    _inner_field_tasks(text, folded, units, kids, kinds, doc, mentions, tasks, roles, seen, taken, by_id)
     for item in sorted(items.values(), key=lambda u: u["start"]):
         fields: list[dict] = []
         _collect_fields(item, kids, kinds, fields)
@@ -163,13 +167,14 @@ def _own_end(u: dict, kids: dict) -> int:
     return min(cs) if cs else u["start"] + len(u["text"])
 
 
-def _inner_field_tasks(text, folded, units, kids, kinds, doc, mentions, tasks, roles, seen, taken):
+def _inner_field_tasks(text, folded, units, kids, kinds, doc, mentions, tasks, roles, seen, taken, by_id):
     """Bullets followed by their own field paragraphs (`- Thường xuyên rà soát ...` / `*Đơn vị chủ trì thực
     hiện: *Các Sở, ngành ...` / `*Thời gian thực hiện: *Thường xuyên.`): one task per field block, from the
     first bullet after the previous block (bullets sharing one block are one item) to the block."""
     for siblings in kids.values():
         group: list[dict] = []
-        for u in sorted(siblings, key=lambda u: u["start"]):
+        siblings = sorted(siblings, key=lambda u: u["start"])
+        for u in siblings:
             if u["kind"] in _SKIP_KINDS or u["id"] in kinds or u.get("label") not in ("-", "+", "•"):
                 group = []
                 continue
@@ -179,6 +184,13 @@ def _inner_field_tasks(text, folded, units, kids, kinds, doc, mentions, tasks, r
             if not fl:
                 continue
             first, group = group[0], []
+            parent = by_id.get(first.get("parent_id"))
+            if parent is not None and parent["kind"] == "item" and parent.get("label") not in ("-", "+", "•") \
+                    and siblings[0] is first and siblings[-1] is u and parent["id"] not in kinds:
+                # `1. Tái cơ cấu ngành công nghiệp ...` / `- ...` / `- ...` / `Đơn vị chủ trì: ...`: one field block after
+                # the item's last bullet, for all of them, is the item's; the item is the task (KH of Sở Công Thương Lào
+                # Cai, 2026)
+                first = parent
             s, e = _strip_span(text, first["start"], fl[0][1])
             if e - s < 3 or taken.hit(s, e):
                 continue
