@@ -993,7 +993,8 @@ def _name_end(rest: str, words: list[str]) -> int:
 
 # `Các Bộ: Công Thương, NNMT`, `Các Văn phòng: TU, Đoàn ĐBQH-HĐND Tỉnh` (KH 0129/KH-UBND Đắk Lắk 2025 Nơi nhận): a kind
 # word, then the bodies of that kind each by the rest of its name
-_LIST_KIND = re.compile(r"(?<![\w&])[Cc]ác[ \t]+(Bộ|Sở|Văn phòng|Ban)[ \t]*:[ \t]*([^;\n(:]+)")
+# (the list may wrap: `Bộ trưởng các Bộ: Quốc phòng, ..., Giáo dục và Đào tạo,\nY tế; Chủ tịch ...`; CĐ 231/CĐ-TTg, 2025)
+_LIST_KIND = re.compile(r"(?<![\w&])[Cc]ác[ \t]+(Bộ|Sở|Văn phòng|Ban)[ \t]*:[ \t]*((?:[^;\n(:]|\n(?![ \t]*\n))+)")
 _ITEM = re.compile(r"[^,]+")
 
 

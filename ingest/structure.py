@@ -32,9 +32,9 @@ def patterns() -> dict:
 # Rank of each marker: a unit's parent is the nearest open unit of a lower rank.
 RANK = {
     "part": 10, "chapter": 20, "section": 30, "subsection": 40, "article": 50,
-    "roman": 55, "arabic": 60, "dotted": 65, "letter": 70, "dash": 80, "plus": 90,
+    "roman": 55, "arabic": 60, "dotted": 65, "letter": 70, "paren": 75, "dash": 80, "plus": 90,
 }
-_IN_ARTICLE = {"arabic": "clause", "letter": "point", "dash": "subpoint", "plus": "subpoint",
+_IN_ARTICLE = {"arabic": "clause", "letter": "point", "paren": "subpoint", "dash": "subpoint", "plus": "subpoint",
                "dotted": "clause", "roman": "item"}
 _SEGMENT = {"part": "phan", "chapter": "chuong", "section": "muc", "subsection": "tieu-muc",
             "article": "dieu", "clause": "khoan", "point": "diem", "subpoint": "y", "item": "muc"}
@@ -114,7 +114,7 @@ class _Builder:
 def _classify(line: _Line, in_article: bool) -> tuple[str, re.Match] | None:
     pats = patterns()
     for name in ("part", "chapter", "section", "subsection", "article", "roman", "dotted", "arabic",
-                 "letter", "dash", "plus"):
+                 "letter", "paren", "dash", "plus"):
         m = pats[name].match(line.s)
         if m:
             return name, m
@@ -512,6 +512,8 @@ def _label_and_rest(marker: str, m: re.Match) -> tuple[str, str]:
         return f"{m.group('word').strip()} {m.group('num')}", rest
     if marker in ("dash", "plus"):
         return ("+" if marker == "plus" else "-"), rest
+    if marker == "paren":
+        return f"({m.group('num')})", rest
     return m.group("num"), rest
 
 

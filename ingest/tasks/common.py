@@ -57,7 +57,9 @@ def _rx() -> dict:
 
 _CONNECTOR_WORDS = ["va", "voi", "cung", "cac", "co quan", "don vi", "dia phuong", "co lien quan", "lien quan", "chanh",
                     "tren dia ban", "trong pham vi chuc nang, nhiem vu cua minh", "trong pham vi chuc nang, nhiem vu",
-                    "theo chuc nang, nhiem vu", "theo chuc nang, nhiem vu duoc giao"]
+                    "theo chuc nang, nhiem vu", "theo chuc nang, nhiem vu duoc giao",
+                    # `Bộ trưởng các Bộ: Quốc phòng, Công an, ...` (CĐ 231/CĐ-TTg, 2025): the list's kind before its names
+                    "cac bo", "cac so"]
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +79,12 @@ def _is_connector(gap: str) -> bool:
     return _connector().fullmatch(gap) is not None
 
 
-_LABEL = re.compile(r"\s*(?:[-+•*]|[a-zđ]\)|\d+(?:\.\d+)*[.)]|[IVXLC]+\.|Điều\s+\d+[a-z]?\.)\s*")
+def _bullet(label: str | None) -> bool:
+    """A list mark with no rank of its own: `-`, `+`, `•`, or a parenthesised number `(1)` (CĐ 231/CĐ-TTg, 2025)."""
+    return label in ("-", "+", "•") or (label or "").startswith("(")
+
+
+_LABEL = re.compile(r"\s*(?:[-+•*]|[a-zđ]\)|\(\d{1,2}\)|\d+(?:\.\d+)*[.)]|[IVXLC]+\.|Điều\s+\d+[a-z]?\.)\s*")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 

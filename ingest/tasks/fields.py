@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 
 from ingest.bodies import fold_same_length
-from ingest.tasks.common import _LABEL, _PARAGRAPH, _SKIP_KINDS, _roles_in, _rx, _strip_span, _subject_roles
+from ingest.tasks.common import (
+    _LABEL,
+    _PARAGRAPH,
+    _SKIP_KINDS,
+    _bullet,
+    _roles_in,
+    _rx,
+    _strip_span,
+    _subject_roles,
+)
 from ingest.tasks.rows import _add_role, _task_row
 from ingest.tasks.subjects import _subject_list
 
@@ -175,7 +184,7 @@ def _inner_field_tasks(text, folded, units, kids, kinds, doc, mentions, tasks, r
         group: list[dict] = []
         siblings = sorted(siblings, key=lambda u: u["start"])
         for u in siblings:
-            if u["kind"] in _SKIP_KINDS or u["id"] in kinds or u.get("label") not in ("-", "+", "•"):
+            if u["kind"] in _SKIP_KINDS or u["id"] in kinds or not _bullet(u.get("label")):
                 group = []
                 continue
             group.append(u)
@@ -185,7 +194,7 @@ def _inner_field_tasks(text, folded, units, kids, kinds, doc, mentions, tasks, r
                 continue
             first, group = group[0], []
             parent = by_id.get(first.get("parent_id"))
-            if parent is not None and parent["kind"] == "item" and parent.get("label") not in ("-", "+", "•") \
+            if parent is not None and parent["kind"] == "item" and not _bullet(parent.get("label")) \
                     and siblings[0] is first and siblings[-1] is u and parent["id"] not in kinds:
                 # `1. Tái cơ cấu ngành công nghiệp ...` / `- ...` / `- ...` / `Đơn vị chủ trì: ...`: one field block after
                 # the item's last bullet, for all of them, is the item's; the item is the task (KH of Sở Công Thương Lào

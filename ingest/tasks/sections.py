@@ -10,6 +10,7 @@ from ingest.tasks.common import (
     _LABEL,
     _PARAGRAPH,
     _addressed,
+    _bullet,
     _connector_words,
     _cued,
     _Mentions,
@@ -99,6 +100,34 @@ def _colon_holder(text: str, folded: str, s: int, e: int, mentions: _Mentions) -
     return None
 
 
+def _lead_in_subject(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
+    """The bodies that open a sentence introducing the bullets under it (`1. Giao Sở X là cơ quan đầu mối, chủ trì ...;
+    tổ chức thực hiện các nhiệm vụ sau:`, QĐ 2853/QĐ-UBND HCM, 2025; `2. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố
+    tổ chức theo dõi sát tình hình, ..., trong đó:` over `(1) ...`, CĐ 231/CĐ-TTg, 2025): their holders; else None."""
+    s, e = span
+    lm = _LABEL.match(text, s, e)
+    p = lm.end() if lm else s
+    p += len(folded[p:e]) - len(folded[p:e].lstrip(" *_\n"))
+    if e - p > 800 or not _rx()["list_intro"].search(folded, p, e):
+        return None
+    ms = mentions.within(s, e)
+    q = p
+    for _, orx in _rx()["opener"]:
+        om = orx.match(folded, p, e)
+        if om:
+            q = om.end()
+            break
+    subj, pos = _subject_list(folded, q, e, ms)
+    if not subj:
+        return None
+    # `1. Sở X chỉ đạo Chi cục Y thực hiện các nội dung sau:` (KH 235/KH-UBND Thanh Hóa, 2025): the body directed
+    # holds the duties with the one that directs it
+    dm = _rx()["directs"].match(folded, pos, e)
+    if dm:
+        subj += _subject_list(folded, dm.end(), e, ms)[0]
+    return subj
+
+
 def _holder_heading(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
     """Mentions that open a heading over bullets, the words after them describing the holder (`2. Các Sở,
     ngành chủ trì, quản lý, tham gia thực hiện các dự án ...`, `*1.5. Trách nhiệm của đối tượng thực hiện
@@ -109,23 +138,9 @@ def _holder_heading(text: str, folded: str, span: tuple[int, int], mentions: _Me
     p = lm.end() if lm else s
     p += len(folded[p:e]) - len(folded[p:e].lstrip(" *_\n"))
     ms = mentions.within(s, e)
-    if e - p <= 800 and _rx()["list_intro"].search(folded, p, e):
-        # `1. Giao Sở X là cơ quan đầu mối, chủ trì ...; tổ chức thực hiện các nhiệm vụ sau:` (QĐ 2853/QĐ-UBND
-        # HCM, 2025): a sentence that introduces the bullets under it names their holder at its start
-        q = p
-        for _, orx in _rx()["opener"]:
-            om = orx.match(folded, p, e)
-            if om:
-                q = om.end()
-                break
-        subj, pos = _subject_list(folded, q, e, ms)
-        if subj:
-            # `1. Sở X chỉ đạo Chi cục Y thực hiện các nội dung sau:` (KH 235/KH-UBND Thanh Hóa, 2025): the
-            # body directed holds the duties with the one that directs it
-            dm = _rx()["directs"].match(folded, pos, e)
-            if dm:
-                subj += _subject_list(folded, dm.end(), e, ms)[0]
-            return subj
+    subj = _lead_in_subject(text, folded, span, mentions)
+    if subj:
+        return subj
     if e - p > 400 or re.search(r"[.;](?!\S)", folded[p:e].rstrip(" *_\n")):
         return None  # a sentence, not a heading
     hm = _rx()["holder"].match(folded, p, e)
@@ -341,7 +356,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             own = heading(_body_heading, _heading_span(text, u, children)) is not None
         group_colon = None
         if not own and children and u["kind"] in ("item", "article") and not under_aims(u) \
-                and not any(c.get("label") in ("-", "+", "•") for c in children):
+                and not any(_bullet(c.get("label")) for c in children):
             # `2. Các sở, ban, ngành, địa phương: Là các đơn vị được lấy ý kiến ..., chịu trách nhiệm ... các nội dung
             # sau:` over `2.1. Trách nhiệm chung` / `a) ...` (Chỉ thị 010/CT-UBND Đắk Lắk, 2025): the holder of every
             # item below that names no holder of its own
@@ -358,7 +373,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             hs = _heading_span(text, u, children)  # (a heading that is itself the lead-in is for the heading readers)
             doer = _intro_doer(text, folded, hs[1], children[0]["start"], mentions) \
                 or _visit_doer(doc, text, folded, hs, mentions)
-            if doer and all(c.get("label") in ("-", "+", "•") for c in children):
+            if doer and all(_bullet(c.get("label")) for c in children):
                 inside, holder = True, doer  # (bullets are read with their parent, below)
             elif doer:
                 for c in children:
@@ -372,12 +387,13 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             hs = _heading_span(text, u, children)
             leaves = all(not kids.get(c["id"]) for c in children)
             own = heading(_body_heading, hs) is not None or leaves and (
-                heading(_opener_heading, hs) is not None or heading(_role_heading, hs) is not None)
-        if (inside or own) and u.get("label") not in ("-", "+") and u["kind"] not in ("table", "recipients", "signature"):
+                heading(_opener_heading, hs) is not None or heading(_role_heading, hs) is not None
+                or all(_bullet(c.get("label")) for c in children) and bool(heading(_lead_in_subject, hs)))
+        if (inside or own) and u.get("label") not in ("-", "+") and not (u.get("label") or "").startswith("(") and u["kind"] not in ("table", "recipients", "signature"):
             hspan = _heading_span(text, u, children)
             hm = heading(_body_heading, hspan)
-            bullets = children and all(c.get("label") in ("-", "+", "•") for c in children)
-            if hm is None and children and any(c.get("label") in ("-", "+", "•") for c in children):
+            bullets = children and all(_bullet(c.get("label")) for c in children)
+            if hm is None and children and any(_bullet(c.get("label")) for c in children):
                 hm = _holder_heading(text, folded, hspan, mentions)
             if hm is None and children and all(not kids.get(c["id"]) for c in children):
                 hm = heading(_opener_heading, hspan) or heading(_role_heading, hspan)
@@ -399,7 +415,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                 r"\w+", text[u["start"]:_item_end(text, u["start"], u["end"])])) > 6  # (not `h) Các đơn vị khác`)
             if whole:  # an item with no doer of its own under a holder named above: the whole item is its task
                 hm, hspan = holder, (u["start"], u["start"])
-            subheads = children and all(c.get("label") not in ("-", "+", "•") and (kids.get(c["id"]) or (
+            subheads = children and all(not _bullet(c.get("label")) and (kids.get(c["id"]) or (
                 # (`2. Các Sở, ngành có liên quan` over `2.1. Sở Lao động - Thương binh và Xã hội:` / `- ...` and `2.4. Sở
                 # Kế hoạch và Đầu tư:` / `Căn cứ ...`; QĐ 3210/QĐ-UBND HCM, 2014: every sub-heading names its own body)
                 heading(_body_heading, _heading_span(text, c, [])) is not None
