@@ -68,6 +68,8 @@ def _body_heading(text: str, folded: str, span: tuple[int, int], mentions: _Ment
         # `5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp`: words describing the addressees
         rest_s = rest_s[:last["end"] - s]
     words = re.findall(r"[^\W\d_]+", rest_s)
+    if _POWERS.match(folded, last["end"], e):
+        return None  # `1. Chủ tịch Ủy ban nhân dân cấp xã có quyền:` (NĐ 281/2026/NĐ-CP): powers, not a holder
     return ms if len(words) <= 2 else None
 
 
@@ -100,6 +102,9 @@ def _colon_holder(text: str, folded: str, s: int, e: int, mentions: _Mentions) -
     return None
 
 
+_POWERS = re.compile(r"[\s,]*(?:co quyen|co tham quyen|duoc quyen|duoc|co the|khong duoc|bi)(?!\w)")
+
+
 def _lead_in_subject(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
     """The bodies that open a sentence introducing the bullets under it (`1. Giao Sở X là cơ quan đầu mối, chủ trì ...;
     tổ chức thực hiện các nhiệm vụ sau:`, QĐ 2853/QĐ-UBND HCM, 2025; `2. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố
@@ -118,8 +123,8 @@ def _lead_in_subject(text: str, folded: str, span: tuple[int, int], mentions: _M
             q = om.end()
             break
     subj, pos = _subject_list(folded, q, e, ms)
-    if not subj:
-        return None
+    if not subj or _POWERS.match(folded, pos, e):
+        return None  # (`2. Chủ tịch Ủy ban nhân dân cấp tỉnh có quyền:` over `a) Phạt cảnh cáo;`: powers, not duties)
     # `1. Sở X chỉ đạo Chi cục Y thực hiện các nội dung sau:` (KH 235/KH-UBND Thanh Hóa, 2025): the body directed
     # holds the duties with the one that directs it
     dm = _rx()["directs"].match(folded, pos, e)
@@ -379,7 +384,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                 for c in children:
                     walk(c, True, doer)
                 return
-        if not own and not inside and children and u["kind"] in ("item", "article") and not under_aims(u):
+        if not own and not inside and children and u["kind"] in ("item", "article", "clause") and not under_aims(u):
             # a Chỉ thị has no `Tổ chức thực hiện`: `1. Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã` over
             # `a) ...` items is a heading of body names over their duties wherever it stands; so is a decision's
             # `Điều 2. Giao Giám đốc Sở Giáo dục và Đào tạo` over `1. ...`, `2. Chủ trì, ...` clauses (QĐ
@@ -388,7 +393,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             leaves = all(not kids.get(c["id"]) for c in children)
             own = heading(_body_heading, hs) is not None or leaves and (
                 heading(_opener_heading, hs) is not None or heading(_role_heading, hs) is not None
-                or all(_bullet(c.get("label")) for c in children) and bool(heading(_lead_in_subject, hs)))
+                or bool(heading(_lead_in_subject, hs)))
         if (inside or own) and u.get("label") not in ("-", "+") and not (u.get("label") or "").startswith("(") and u["kind"] not in ("table", "recipients", "signature"):
             hspan = _heading_span(text, u, children)
             hm = heading(_body_heading, hspan)
@@ -396,7 +401,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             if hm is None and children and any(_bullet(c.get("label")) for c in children):
                 hm = _holder_heading(text, folded, hspan, mentions)
             if hm is None and children and all(not kids.get(c["id"]) for c in children):
-                hm = heading(_opener_heading, hspan) or heading(_role_heading, hspan)
+                hm = heading(_opener_heading, hspan) or heading(_role_heading, hspan) or heading(_lead_in_subject, hspan)
             lead_in = None
             if hm is None and inside and bullets:
                 lead_in = _subject_sentence(text, folded, hspan, mentions)
