@@ -34,6 +34,7 @@ underthesea tags only the first words of each task (for `action`).
 from __future__ import annotations
 
 from ingest.bodies import fold_same_length
+from ingest.normalize import fold
 from ingest.tasks.action import leading_action
 from ingest.tasks.common import _Mentions, _Taken, patterns
 from ingest.tasks.deadlines import parse_deadline, parse_recurrence
@@ -62,6 +63,27 @@ def extract_tasks(text: str, units: list[dict], doc: dict, record: dict) -> dict
     if letter:
         _section_tasks(text, folded, letter, doc, mentions, tasks, roles, seen, taken)
         _inline_tasks(text, folded, letter, doc, mentions, tasks, roles, seen, taken)
+    tasks, roles = _without_own_competence(doc, record, tasks, roles)
     tasks.sort(key=lambda t: t["start"])
     used = {r["body_id"] for r in roles}
     return {"tasks": tasks, "task_bodies": roles, "bodies": [b for k, b in mentions.extra.items() if k in used]}
+
+
+def _without_own_competence(doc: dict, record: dict, tasks: list[dict], roles: list[dict]):
+    """Tasks held only by the issuer of a normative document or its head (`Thủ tướng Chính phủ thực hiện nhiệm vụ,
+    quyền hạn theo quy định ...` in a Nghị định of the Government) describe its own competence: dropped."""
+    p = patterns()
+    if doc.get("doc_type") not in p["self_competence_types"] or not doc.get("issuer"):
+        return tasks, roles
+    key = fold(doc["issuer"])
+    own = {b["id"] for b in record.get("bodies", []) if fold(b.get("name") or "") == key}
+    for bid in list(own):
+        own.update(p["issuer_heads"].get(bid.split("@")[0], []))
+    if not own:
+        return tasks, roles
+    holders: dict[str, set] = {}
+    for r in roles:
+        if r["role"] in ("lead", "responsible"):
+            holders.setdefault(r["task_id"], set()).add(r["body_id"])
+    drop = {tid for tid, ids in holders.items() if ids <= own}
+    return [t for t in tasks if t["id"] not in drop], [r for r in roles if r["task_id"] not in drop]

@@ -47,6 +47,7 @@ def _rx() -> dict:
         "directs": re.compile(r"\s*(?:" + _alt(p["list_intro_directs"]) + r")\s+"),
         "duty_zone": re.compile(r"(?<!\w)(?:" + _alt(p["duty_zones"]) + r")(?!\w)"),
         "holder_noun": re.compile(r"(?:" + _alt(p["holder_nouns"]) + r")(?!\w)"),
+        "powers": re.compile(r"[\s,]*(?:" + _alt(p["power_words"]) + r")(?!\w)"),
         "intro_doer": re.compile(r"(?<!\w)(?:" + _alt(p["intro_doer_cues"]) + r")(?!\w)"),
         "visit_title": re.compile(p["visit_title"]),
         "notice": re.compile(r"[\s,]*(?:" + _alt(p["notice_verbs"]) + r")(?!\w)"),
@@ -77,6 +78,17 @@ def _connector_words() -> re.Pattern:
 
 def _is_connector(gap: str) -> bool:
     return _connector().fullmatch(gap) is not None
+
+
+class _LazyPowers:
+    """`X có quyền:`, `X được đề xuất ...`: words after a subject that grant a power, not a duty (patterns/tasks.yaml
+    `power_words`)."""
+
+    def match(self, folded: str, pos: int, end: int):
+        return _rx()["powers"].match(folded, pos, end)
+
+
+_POWERS = _LazyPowers()
 
 
 def _bullet(label: str | None) -> bool:

@@ -207,6 +207,13 @@ def _after_titled_names(text: str, folded: str, pos: int, e: int) -> int | None:
     return None
 
 
+def _cue_in_sentence(folded: str, pos: int, e: int) -> bool:
+    """A role cue (`có trách nhiệm`, `chủ trì` ...) after `pos`, before the sentence's first `.`, `;` or `:`."""
+    m = re.compile(r"[.;:]").search(folded, pos, e)
+    end = m.start() if m else e
+    return any(rx.search(folded, pos, end) for _, rx in _rx()["after"])
+
+
 def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
     """([(mention, role)], where the predicate starts) when the sentence [s, e) assigns a duty, else None.
 
@@ -252,7 +259,9 @@ def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
             return None if opened is _EXHORTED else opened
     if subj and not bare and not _cued(folded, pos, e):
         return None  # `+ Các cơ quan, đơn vị liên quan thu thập thông tin ...`: a step of the method, not a duty
-    if subj and (_narrative(text, folded, pos, e) or _rx()["notice"].match(folded, pos, e)):
+    if subj and (_narrative(text, folded, pos, e) or _rx()["notice"].match(folded, pos, e) or _rx()["powers"].match(
+            folded, pos, e) and not _cue_in_sentence(folded, pos, e)):
+        # (`Các tổ chức, cá nhân được cấp giấy phép thăm dò, khai thác khoáng sản có trách nhiệm ...`: a duty after all)
         return None  # (`Văn phòng Chính phủ thông báo để ... biết, thực hiện./.`: the notice's closing, no duty)
     nxt = re.search(r"[^\W\d_]", text[pos:e]) if subj else None
     if subj and nxt and nxt.group(0).isupper():

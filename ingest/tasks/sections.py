@@ -9,6 +9,7 @@ from ingest.tasks.common import (
     _FUNCTION_PHRASE,
     _LABEL,
     _PARAGRAPH,
+    _POWERS,
     _addressed,
     _bullet,
     _connector_words,
@@ -100,9 +101,6 @@ def _colon_holder(text: str, folded: str, s: int, e: int, mentions: _Mentions) -
     if folded.startswith("cac ", p) and 2 <= len(words) <= 8 and not re.search(r"[\d.;,()]", text[p:c]):
         return [], p
     return None
-
-
-_POWERS = re.compile(r"[\s,]*(?:co quyen|co tham quyen|duoc quyen|duoc|co the|khong duoc|bi)(?!\w)")
 
 
 def _lead_in_subject(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
