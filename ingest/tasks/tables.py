@@ -96,8 +96,34 @@ def _split_rows(text: str, table: list[list[tuple[int, int]]]):
         yield row[start:]
 
 
+def _line_tables(text: str):
+    """Yield tables of the .docx reader's rows: one line per row, cells joined by ` | ` with no outer pipes (`TT | Tên
+    nhiệm vụ | Sở, ngành chủ trì tham mưu | ...`; KH of UBND tỉnh Lào Cai on minerals, 2026)."""
+    table = []
+    last_end = -1
+    for line in re.finditer(r"(?m)^[^\n]*?(?: \| [^\n]*?){2,}$", text):
+        if not line.group(0).strip() or line.group(0).rstrip().endswith("|") and line.group(0).lstrip().startswith("|"):
+            continue
+        if table and text[last_end:line.start()].strip():
+            yield table
+            table = []
+        cells, pos = [], line.start()
+        for part in re.split(r"(?<=.) \| ", line.group(0)):
+            s, e = pos, pos + len(part)
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            cells.append((s, e))
+            pos += len(part) + 3
+        table.append(cells)
+        last_end = line.end()
+    if table:
+        yield table
+
+
 def _table_tasks(text, folded, doc, mentions, tasks, roles, seen, taken):
-    for table in [*_trafilatura_tables(text), *_pipe_tables(text)]:
+    for table in [*_trafilatura_tables(text), *_pipe_tables(text), *_line_tables(text)]:
         cols = None
         for row in _split_rows(text, table):
             if cols is None:
