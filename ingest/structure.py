@@ -32,9 +32,9 @@ def patterns() -> dict:
 # Rank of each marker: a unit's parent is the nearest open unit of a lower rank.
 RANK = {
     "part": 10, "chapter": 20, "section": 30, "subsection": 40, "article": 50,
-    "roman": 55, "arabic": 60, "dotted": 65, "letter": 70, "paren": 75, "dash": 80, "plus": 90,
+    "alpha": 52, "roman": 55, "arabic": 60, "dotted": 65, "letter": 70, "paren": 75, "dash": 80, "plus": 90,
 }
-_IN_ARTICLE = {"arabic": "clause", "letter": "point", "paren": "subpoint", "dash": "subpoint", "plus": "subpoint",
+_IN_ARTICLE = {"alpha": "item", "arabic": "clause", "letter": "point", "paren": "subpoint", "dash": "subpoint", "plus": "subpoint",
                "dotted": "clause", "roman": "item"}
 _SEGMENT = {"part": "phan", "chapter": "chuong", "section": "muc", "subsection": "tieu-muc",
             "article": "dieu", "clause": "khoan", "point": "diem", "subpoint": "y", "item": "muc"}
@@ -113,10 +113,10 @@ class _Builder:
 
 def _classify(line: _Line, in_article: bool) -> tuple[str, re.Match] | None:
     pats = patterns()
-    for name in ("part", "chapter", "section", "subsection", "article", "roman", "dotted", "arabic",
+    for name in ("part", "chapter", "section", "subsection", "article", "alpha", "roman", "dotted", "arabic",
                  "letter", "paren", "dash", "plus"):
         m = pats[name].match(line.s)
-        if m:
+        if m and (name != "alpha" or _is_upper_line(m.group("rest"))):
             return name, m
     return None
 
@@ -297,6 +297,9 @@ def _first_body_line(lines: list[_Line], from_i: int) -> int | None:
         if patterns()["article"].match(s) or patterns()["chapter"].match(s) or patterns()["part"].match(s):
             return i
         if patterns()["roman"].match(s):
+            return i
+        m = patterns()["alpha"].match(s)
+        if m and _is_upper_line(m.group("rest")):
             return i
     return None
 

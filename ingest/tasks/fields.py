@@ -100,6 +100,8 @@ def _read_fields(text, folded, fields, mentions) -> tuple[list[tuple[dict, str]]
     found: list[tuple[dict, str]] = []
     deadline_src = None
     for kind, fs, vs, ve in fields:
+        if kind == "fields":
+            continue  # (`Cơ quan chủ trì, phối hợp` over its fields: the fields below give the roles)
         if kind == "deadline":
             deadline_src = deadline_src or text[vs:ve].strip(" *_\n") or None
             continue
@@ -156,8 +158,8 @@ def _field_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken):
         if e - s < 3 or taken.hit(s, e):
             continue
         found, deadline_src = _read_fields(text, folded, [
-            (kinds[f["id"]][0], f["start"], f["start"] + kinds[f["id"]][1], f["start"] + len(f["text"])) for f in fields],
-            mentions)
+            (kinds[f["id"]][0], f["start"], f["start"] + kinds[f["id"]][1], _value_end(f, kids, kinds, subtree_end))
+            for f in fields], mentions)
         if not any(r in ("lead", "responsible") for _, r in found):
             continue  # an item with no body assigned is not a task
         task = _task_row(doc, item["id"], s, e, text, "section", deadline_src, cell=deadline_src is not None)
@@ -168,6 +170,16 @@ def _field_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken):
             if role != "partner":  # the partners are the field's; `phối hợp với Bộ X` in the content is not
                 _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
         taken.append((item["start"], max(subtree_end(item), e)))
+
+
+def _value_end(f: dict, kids: dict, kinds: dict, subtree_end) -> int:
+    """Where a field's value ends: its own text, or, for a name alone on its line, the bullets under it (`a) Cơ quan chủ
+    trì` / `- Ban Chỉ đạo quốc gia.` / `- Các Bộ, ngành liên quan.`; KH 252/KH-BCĐQG1237, 2013)."""
+    end = f["start"] + len(f["text"])
+    below = kids.get(f["id"], [])
+    if below and not f["text"][kinds[f["id"]][1]:].strip(" *_:\n") and not any(c["id"] in kinds for c in below):
+        return subtree_end(f)
+    return end
 
 
 def _own_end(u: dict, kids: dict) -> int:
