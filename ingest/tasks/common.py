@@ -48,7 +48,7 @@ def _rx() -> dict:
         "duty_zone": re.compile(r"(?<!\w)(?:" + _alt(p["duty_zones"]) + r")(?!\w)"),
         "holder_noun": re.compile(r"(?:" + _alt(p["holder_nouns"]) + r")(?!\w)"),
         "powers": re.compile(r"[\s,]*(?:" + _alt(p["power_words"]) + r")(?!\w)"),
-        "intro_doer": re.compile(r"(?<!\w)(?:" + _alt(p["intro_doer_cues"]) + r")(?!\w)"),
+        "intro_doer": re.compile(r"(?<!\w)(?:" + _alt(p["intro_doer_cues"]) + r")(?!\w)", re.IGNORECASE),
         "visit_title": re.compile(p["visit_title"]),
         "notice": re.compile(r"[\s,]*(?:" + _alt(p["notice_verbs"]) + r")(?!\w)"),
         "visit_heading": re.compile(r"(?<!\w)(?:" + p["visit_tasks_heading"] + r")(?!\w)"),
@@ -60,7 +60,9 @@ _CONNECTOR_WORDS = ["va", "voi", "cung", "cac", "co quan", "don vi", "dia phuong
                     "tren dia ban", "trong pham vi chuc nang, nhiem vu cua minh", "trong pham vi chuc nang, nhiem vu",
                     "theo chuc nang, nhiem vu", "theo chuc nang, nhiem vu duoc giao",
                     # `Bộ trưởng các Bộ: Quốc phòng, Công an, ...` (CĐ 231/CĐ-TTg, 2025): the list's kind before its names
-                    "cac bo", "cac so"]
+                    "cac bo", "cac so",
+                    # `Giao đồng chí Bộ trưởng Bộ Xây dựng trực tiếp chỉ đạo ...` (TB 627/TB-VPCP, 2025)
+                    "dong chi"]
 
 
 @lru_cache(maxsize=1)
@@ -227,7 +229,32 @@ _SKIP_KINDS = {"header", "title", "preamble", "basis", "proposal", "enacting", "
 _RECIPIENTS = re.compile(r"(?im)^[ \t*_]*n[oơ]i nh[aậ]n[ \t*_]*:?[ \t*_]*\n(?:[ \t]*\n)?(?:[ \t]*[-+•].*\n?)+")
 # the addressees of a Công điện (`THỦ TƯỚNG CHÍNH PHỦ điện:` / `- Bộ trưởng, Thủ trưởng cơ quan ngang bộ ...;`; CĐ
 # 224/CĐ-TTg, 2025): names, no duty
-_ADDRESSEES = re.compile(r"(?im)^.*\bđiện[ \t*_]*:[ \t*_]*\n(?:[ \t]*[-+•].*\n?)+")
+_TELEGRAM = re.compile(r"(?im)^.*\bđiện[ \t*_]*:[ \t*_]*$")
+
+
+def addressee_spans(text: str) -> list[tuple[int, int]]:
+    """The addressee lists of a Công điện: after `THỦ TƯỚNG CHÍNH PHỦ điện:` (table pipes and bold marks may stand
+    between), the `- ...` lines, an addressee wrapping onto the next line until it ends with `;` or `.` (`- Đồng chí Bí
+    thư tỉnh ủy và Chủ tịch Ủy ban nhân` / `dân các tỉnh: Gia Lai, ...;`; CĐ 227/CĐ-TTg, 2025)."""
+    out = []
+    for m in _TELEGRAM.finditer(text):
+        pos, end, open_item = m.end() + 1, None, False
+        while pos < len(text):
+            nl = text.find("\n", pos)
+            line = text[pos:nl if nl != -1 else len(text)]
+            s = line.strip()
+            if s.startswith(("-", "+", "•")):
+                open_item = not s.endswith((";", "."))
+                end = pos + len(line)
+            elif open_item and s and not s.startswith("|"):
+                open_item = not s.endswith((";", "."))
+                end = pos + len(line)
+            elif end is not None or s.strip("|*_ "):
+                break  # (pipes and bold marks may stand before the list)
+            pos = (nl + 1) if nl != -1 else len(text)
+        if end is not None:
+            out.append((m.start(), end))
+    return out
 
 
 def _addressed(folded: str, pos: int, end: int, mentions: "_Mentions") -> bool:

@@ -6,7 +6,6 @@ import re
 
 from ingest.tasks.action import leading_action
 from ingest.tasks.common import (
-    _ADDRESSEES,
     _LABEL,
     _RECIPIENTS,
     _SKIP_KINDS,
@@ -20,6 +19,7 @@ from ingest.tasks.common import (
     _strip_span,
     _subject_roles,
     _Taken,
+    addressee_spans,
 )
 from ingest.tasks.rows import _add_role, _task_row
 from ingest.tasks.subjects import (
@@ -60,8 +60,8 @@ def _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
     for u in units:
         if u["kind"] in _SKIP_KINDS:
             skip.append((u["start"], u["end"]))
-    for m in _ADDRESSEES.finditer(text):
-        skip.append((m.start(), m.end()))
+    for span in addressee_spans(text):
+        skip.append(span)
     for m in _RECIPIENTS.finditer(text):  # a `NƠI NHẬN` list the structure parser read as items (Nghị định
         skip.append((m.start(), m.end()))  # 202/2026/NĐ-CP): `- Thủ tướng, các Phó Thủ tướng Chính phủ;` is no duty
     by_id = {u["id"]: u for u in units}

@@ -21,6 +21,7 @@ from ingest.tasks.common import (
     _subject_roles,
 )
 from ingest.tasks.fields import _read_fields, field_kind, inner_fields
+from ingest.tasks.inline import _inline_assignment, _sentences
 from ingest.tasks.rows import _add_role, _task_row
 from ingest.tasks.subjects import _leading_verb, _subject_list, place_committee
 
@@ -268,7 +269,7 @@ def _intro_doer(text: str, folded: str, s: int, e: int, mentions: _Mentions) -> 
                 return [dict(mn, **{"as": role}) for mn in subj]
     if not _rx()["list_intro"].search(folded, s, e):
         return None
-    cue = _rx()["intro_doer"].search(folded, s, e)
+    cue = _rx()["intro_doer"].search(text, s, e)
     if cue is None:
         return None
     before = text[s:cue.start()].rstrip()
@@ -279,7 +280,26 @@ def _intro_doer(text: str, folded: str, s: int, e: int, mentions: _Mentions) -> 
             return subj
     place = re.search(r"(?:(?i:tỉnh)|(?i:thành)\s+(?i:phố))\s+[^,.;:()]+$", before)
     mn = place_committee(text, s + place.start(), s + len(before), mentions) if place else None
-    return [mn] if mn else None
+    if mn:
+        return [mn]
+    # `...; căn cứ vào phương hướng ..., Văn phòng Trung ương Đảng và các văn phòng tỉnh uỷ, thành uỷ cụ thể hoá để tổ
+    # chức thực hiện, trong đó, cần tập trung một số nhiệm vụ trọng tâm sau:` (Kết luận 07-KL/VPTW, 2025): the last
+    # clause that opens with bodies and goes on with a verb
+    found = None
+    for i in range(len(ms) - 1, -1, -1):
+        lead = folded[max(s, ms[i]["start"] - 3):ms[i]["start"]]
+        subj, pos = _subject_list(folded, ms[i]["start"], cue.start(), ms[i:])
+        if found and subj and pos >= found[1]:
+            found = (subj, found[1])  # (a longer list ending where the one found ends: `Văn phòng Trung ương Đảng và ...`)
+            continue
+        if found:
+            break
+        if ms[i]["start"] > s + 2 and not re.search(r"[,;]\s*(?:va\s+)?$", lead):
+            continue
+        nxt = re.match(r"[\s,]*([^\W\d_]+)", text[pos:cue.start()])
+        if subj and nxt and nxt.group(1)[0].islower() and not _POWERS.match(folded, pos, e):
+            found = (subj, pos)
+    return found[0] if found else None
 
 
 def _visit_doer(doc: dict, text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
@@ -358,7 +378,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             # 09/CT-UBND Cần Thơ, 2025): a heading of body names over one duty
             own = heading(_body_heading, _heading_span(text, u, children)) is not None
         group_colon = None
-        if not own and children and u["kind"] in ("item", "article") and not under_aims(u) \
+        if not own and children and u["kind"] in ("item", "article", "clause") and not under_aims(u) \
                 and not any(_bullet(c.get("label")) for c in children):
             # `2. Các sở, ban, ngành, địa phương: Là các đơn vị được lấy ý kiến ..., chịu trách nhiệm ... các nội dung
             # sau:` over `2.1. Trách nhiệm chung` / `a) ...` (Chỉ thị 010/CT-UBND Đắk Lắk, 2025): the holder of every
@@ -468,11 +488,19 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                     if gm:  # `b) Giao Thanh tra thành phố tổ chức thanh tra ...` under `8. Giám đốc Sở, Thủ trưởng
                         # cơ quan, ban, ngành` (Chỉ thị 09/CT-UBND Cần Thơ, 2025): the body given the item holds it
                         holders = _subject_list(folded, s + gm.end(), e, mentions.within(s, e))[0] or hm
-                    elif hm is holder:  # `1. Ủy ban nhân dân Thành phố chỉ đạo ...` under a lead-in that names the
-                        # city (TB 641/TB-VPCP, 2025): an item that names its own doer is that doer's
-                        subj, pos = _subject_list(folded, s, e, mentions.within(s, e))
-                        if subj and subj[0]["start"] <= s + 2 and re.match(r"[\s,]*[^\W\d_A-ZĐÀ-Ỹ]", text[pos:e]):
-                            holders = subj
+                    elif hm is holder:  # `1. Ủy ban nhân dân Thành phố chỉ đạo ...`, `b) Giao đồng chí Bộ trưởng Bộ Xây
+                        # dựng ...` under a lead-in that names the city or `các bộ, ngành, địa phương` (TB 641, 627/TB-VPCP,
+                        # 2025): an item that names its own doer is that doer's, read as an inline assignment
+                        ms_item = mentions.within(s, e)
+                        first = next(_sentences(text, s, e), (s, e))
+                        own_doer = _inline_assignment(text, folded, first[0], first[1], ms_item, True) if ms_item else None
+                        subj, pos = _subject_list(folded, s, e, ms_item)
+                        if own_doer and own_doer[0]:
+                            for mn, role in own_doer[0]:
+                                _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
+                            holders = []
+                        elif subj and subj[0]["start"] <= s + 2 and re.match(r"[\s,]*[^\W\d_A-ZĐÀ-Ỹ]", text[pos:e]):
+                            holders = subj  # (`a) Bộ Xây dựng, các địa phương, cơ quan chủ quản các dự án đang ...`)
                     for mn in holders:
                         if mn["body_id"] in partners and len(hm) > 1:
                             continue

@@ -133,7 +133,7 @@ def place_doer(text: str, folded: str, s: int, e: int, mentions) -> tuple[dict, 
     for end in range(m.end(), s, -1):  # the name ends where the cue starts (`Tỉnh Thanh Hóa | cần`)
         if text[end - 1].isspace():
             continue
-        cue = _rx()["intro_doer"].match(folded, end + 1, e) if text[end:end + 1].isspace() else None
+        cue = _rx()["intro_doer"].match(text, end + 1, e) if text[end:end + 1].isspace() else None
         if cue:
             mn = place_committee(text, s, end, mentions)
             return (mn, cue.start()) if mn else None
