@@ -270,8 +270,9 @@ def _title_end(lines: list[_Line], type_i: int, limit: int) -> int:
             if seen:
                 break
             continue
-        if _PREAMBLE_START.match(ln.s) or patterns()["article"].match(ln.s) or _TITLE_STOP.search(ln.s):
-            break
+        if _PREAMBLE_START.match(ln.s) or patterns()["article"].match(ln.s) or _TITLE_STOP.search(ln.s) \
+                or patterns()["roman"].match(ln.s) or _part_letter(ln.s):
+            break  # (`A. MỤC ĐÍCH, YÊU CẦU` right after an attachment's title: its first part, not its title)
         if _RULE_LINE.match(ln.s):
             if seen:
                 break  # `-----` under the subject (Kết luận 221-KL/TW, 2025: no blank line follows)
@@ -298,10 +299,15 @@ def _first_body_line(lines: list[_Line], from_i: int) -> int | None:
             return i
         if patterns()["roman"].match(s):
             return i
-        m = patterns()["alpha"].match(s)
-        if m and _is_upper_line(m.group("rest")):
+        if _part_letter(s):
             return i
     return None
+
+
+def _part_letter(s: str) -> bool:
+    """`A. MỤC ĐÍCH, YÊU CẦU`: a capital-letter part, its heading in capitals."""
+    m = patterns()["alpha"].match(s)
+    return bool(m) and _is_upper_line(m.group("rest"))
 
 
 def _attachment_starts(lines: list[_Line]) -> list[tuple[str, int, dict]]:
@@ -529,7 +535,7 @@ def _scan_attachment(b: _Builder, unit: dict, start: int, end: int) -> None:
         if ln.s in _LONE_WORDS and k + 1 < len(lines):
             ln = _Line(ln.start, lines[k + 1].end, f"{ln.s} {lines[k + 1].s}")
         hit = _classify(ln, False) if ln.s else None
-        if hit and hit[0] in ("roman", "arabic", "article", "chapter", "part", "section", "letter"):
+        if hit and hit[0] in ("alpha", "roman", "arabic", "article", "chapter", "part", "section", "letter"):
             first = ln.start
             break
     if first is None:

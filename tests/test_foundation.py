@@ -147,6 +147,15 @@ def test_unit_offsets_hold(seed):
      "| Số: 1414/TCT-CS V/v hỗ trợ người có công với cách mạng cải thiện nhà ở. | Hà Nội, ngày 04 tháng 05 năm 2013 |"
      "\n\nKính gửi: Cục Thuế tỉnh Hà Tĩnh.\n",
      {"number": "1414/TCT-CS", "doc_type": "Công văn", "issued_date": "2013-05-04"}),
+    # a department's .docx plan (Trangsct ke-hoach-thuc-hien-de-an-08.docx): the header table's cells joined on one line,
+    # the department under its committee, number and day left blank
+    ("UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG Số: /KH-SCT | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+     "Lào Cai, ngày tháng 4 năm 2026\n\nKẾ HOẠCH\nThực hiện Đề án số 08\n",
+     {"number": None, "doc_type": "Kế hoạch", "issuer": "Sở Công thương", "province": "Lào Cai", "issued_date": None}),
+    ("UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nSố: 12/KH-SCT | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Lào Cai, ngày 3 tháng 4 năm 2026\n\nKẾ HOẠCH\n",
+     {"number": "12/KH-SCT", "issuer": "Sở Công thương", "province": "Lào Cai", "issued_date": "2026-04-03",
+      "place": "Lào Cai"}),
 ])
 def test_header_layouts(text, expected):
     doc = parse_header(text)
@@ -294,3 +303,22 @@ def test_corpus_agreement_floors():
 
 def test_issuer_links_to_its_body(seed):
     assert seed["document"]["issuer_body_id"] == "ubnd@ho-chi-minh"
+
+
+def test_structure_attachment_cue_on_the_title_line_parts_and_numbered_points():
+    """CongBot copies put the attachment's cue at the end of its capitals title line (QĐ 254/QĐ-UBND Sơn La, 2023);
+    `A.` ... `D.` parts in capitals hold roman items (KH 252/KH-BCĐQG1237, 2013); `(1)` points (CĐ 231/CĐ-TTg, 2025)."""
+    text = ("QUYẾT ĐỊNH\n\nBAN HÀNH KẾ HOẠCH\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nNơi nhận:\n- Như Điều 2;\n\nKẾ HOẠCH\n\n"
+            "THỰC HIỆN CÔNG TÁC BẢO VỆ BÍ MẬT NHÀ NƯỚC NĂM 2023 (Kèm theo Quyết định số 254/QĐ-UBND ngày 17/02/2023)\n\n"
+            "A. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\nB. NỘI DUNG\n\nI. CÔNG TÁC QUÁN TRIỆT\n\n"
+            "2. Chủ tịch Ủy ban nhân dân các tỉnh theo dõi sát tình hình, trong đó:\n"
+            "(1) Tập trung kêu gọi tàu thuyền.\n(2) Chủ động rà soát phương án.\n")
+    units = parse_structure(text, "d")
+    got = [(u["kind"], u.get("label"), u["id"].split("#")[1]) for u in units if u["kind"] in ("attachment", "item")]
+    assert got == [("attachment", "KẾ HOẠCH", "attachment-ke-hoach"),
+                   ("item", "A", "attachment-ke-hoach/muc-a"), ("item", "1", "attachment-ke-hoach/muc-a/muc-1"),
+                   ("item", "B", "attachment-ke-hoach/muc-b"), ("item", "I", "attachment-ke-hoach/muc-b/muc-i"),
+                   ("item", "2", "attachment-ke-hoach/muc-b/muc-i/muc-2"),
+                   ("item", "(1)", "attachment-ke-hoach/muc-b/muc-i/muc-2/muc-1"),
+                   ("item", "(2)", "attachment-ke-hoach/muc-b/muc-i/muc-2/muc-2")]

@@ -33,7 +33,7 @@ underthesea tags only the first words of each task (for `action`).
 
 from __future__ import annotations
 
-from ingest.bodies import fold_same_length
+from ingest.bodies import find_body_spans, fold_same_length
 from ingest.normalize import fold
 from ingest.tasks.action import leading_action
 from ingest.tasks.common import _Mentions, _Taken, patterns
@@ -77,6 +77,7 @@ def _without_own_competence(doc: dict, record: dict, tasks: list[dict], roles: l
         return tasks, roles
     key = fold(doc["issuer"])
     own = {b["id"] for b in record.get("bodies", []) if fold(b.get("name") or "") == key}
+    own |= {row["id"] for s, e, row in find_body_spans(doc["issuer"], doc.get("province")) if e - s == len(doc["issuer"])}
     for bid in list(own):
         own.update(p["issuer_heads"].get(bid.split("@")[0], []))
     if not own:
