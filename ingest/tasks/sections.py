@@ -318,6 +318,20 @@ def _visit_doer(doc: dict, text: str, folded: str, span: tuple[int, int], mentio
     return [dict(mn, start=span[0], end=span[0])] if mn else None
 
 
+def _names_own_holder(text: str, folded: str, span: tuple[int, int]) -> bool:
+    """A heading that names who holds the items below, known to the gazetteer or not: a short phrase ending with a colon
+    or opening with `Các` (`3. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án:`, Chỉ thị 010/CT-UBND Đắk Lắk; `11. Các
+    đơn vị cấp nước sạch trên địa bàn thành phố Cần Thơ`, Chỉ thị 09/CT-UBND Cần Thơ, 2025)."""
+    s, e = span
+    lm = _LABEL.match(text, s, e)
+    p = lm.end() if lm else s
+    head = folded[p:e].strip(" *_\n")
+    if not head or len(head.split()) > 14 or re.search(r"[.;]", head) or _leading_verb(folded, p, e) \
+            or _NOT_HOLDER.match(head) or _rx()["aims"].match(head):
+        return False  # (`8. Về chính quyền địa phương 02 cấp:` is a topic, not a holder)
+    return head.endswith(":") or head.startswith("cac ") or bool(_rx()["holder_noun"].match(head))
+
+
 def _heading_cues(text: str, folded: str, span: tuple[int, int], holders: list[dict],
                   mentions: _Mentions) -> list[tuple[dict, str]]:
     """(mention, role) a heading over bullets gives each of them: `lead` for its holders when `chủ trì, phối hợp`
@@ -369,8 +383,10 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
 
     def walk(u, inside, holder=None):
         inside = inside or bool(u.get("duty"))
-        holder = holder or u.get("holder")
         children = kids.get(u["id"], [])
+        if holder and not u.get("holder") and _names_own_holder(text, folded, _heading_span(text, u, children)):
+            holder = None  # (a heading that names its own holder under a lead-in: `3. Cơ quan chủ trì giải quyết ...:`)
+        holder = holder or u.get("holder")
         own = _rx()["holder"].match(folded, _strip_span(text, u["start"], u["end"])[0])  # `Trách nhiệm của X:`
         if not own and not inside and not children and u["kind"] == "item" and not under_aims(u) \
                 and re.match(r"[ \t*_]*\n[ \t]*\n", text[_heading_span(text, u, children)[1]:u["end"]]):
@@ -517,8 +533,17 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
         for c in children:
             walk(c, inside, holder)
 
-    for u in kids.get(None, []):
-        walk(u, False)
+    roots = kids.get(None, [])
+    doer = None
+    for i, u in enumerate(roots):
+        if u["kind"] != "item":
+            doer = None
+        elif i and roots[i - 1]["kind"] == "paragraph":
+            # `..., Thủ tướng Chính phủ yêu cầu Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, ..., Chủ tịch Ủy ban nhân dân các
+            # tỉnh, thành phố trực thuộc Trung ương thực hiện một số nhiệm vụ trọng tâm cấp bách sau:` over `1. ...` (CĐ
+            # 229/CĐ-TTg, 2025): a lead-in paragraph hands the items after it to its doer
+            doer = _intro_doer(text, folded, roots[i - 1]["start"], u["start"], mentions)
+        walk(u, bool(doer), doer)
 
 
 
