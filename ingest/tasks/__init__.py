@@ -26,6 +26,14 @@ Four sources, in this order (a span already taken by an earlier source is not re
   numbered item stay on its task; a paragraph opened by sentences with no duty (`Trên đây là Kế hoạch ...`)
   is the task from its start.
 
+Holders named once for many items: a lead-in that ends with a list intro (`... sau:`, `trong đó:`) hands the items
+after it to the bodies it opens with, to those after `Đề nghị` / `Giao` / `Yêu cầu` (as requested / responsible), or to
+the bodies or province before `cần` / `phải` (a province stands for its People's Committee); a Thông báo kết luận of a
+working session with a province hands its `NHIỆM VỤ, GIẢI PHÁP` items to that province. An item under such a lead-in
+that names its own doer keeps it. Task tables are the corpus's pipe tables, trafilatura's `|`-line layout and the
+.docx reader's one-line rows. In a Nghị định, Thông tư or law what the issuer or its head does is its own competence;
+powers (`X có quyền:`) are no duties.
+
 Roles come from cue words (patterns/tasks.yaml) in front of a list of bodies (`phối hợp với X, Y
 và Z` -> partner) or after the subject (`X chủ trì` -> lead). The heading's bodies are `responsible`.
 underthesea tags only the first words of each task (for `action`).

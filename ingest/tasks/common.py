@@ -82,17 +82,6 @@ def _is_connector(gap: str) -> bool:
     return _connector().fullmatch(gap) is not None
 
 
-class _LazyPowers:
-    """`X có quyền:`, `X được đề xuất ...`: words after a subject that grant a power, not a duty (patterns/tasks.yaml
-    `power_words`)."""
-
-    def match(self, folded: str, pos: int, end: int):
-        return _rx()["powers"].match(folded, pos, end)
-
-
-_POWERS = _LazyPowers()
-
-
 def _bullet(label: str | None) -> bool:
     """A list mark with no rank of its own: `-`, `+`, `•`, or a parenthesised number `(1)` (CĐ 231/CĐ-TTg, 2025)."""
     return label in ("-", "+", "•") or (label or "").startswith("(")

@@ -9,7 +9,6 @@ from ingest.tasks.common import (
     _FUNCTION_PHRASE,
     _LABEL,
     _PARAGRAPH,
-    _POWERS,
     _addressed,
     _bullet,
     _connector_words,
@@ -70,7 +69,7 @@ def _body_heading(text: str, folded: str, span: tuple[int, int], mentions: _Ment
         # `5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp`: words describing the addressees
         rest_s = rest_s[:last["end"] - s]
     words = re.findall(r"[^\W\d_]+", rest_s)
-    if _POWERS.match(folded, last["end"], e):
+    if _rx()["powers"].match(folded, last["end"], e):
         return None  # `1. Chủ tịch Ủy ban nhân dân cấp xã có quyền:` (NĐ 281/2026/NĐ-CP): powers, not a holder
     return ms if len(words) <= 2 else None
 
@@ -122,7 +121,7 @@ def _lead_in_subject(text: str, folded: str, span: tuple[int, int], mentions: _M
             q = om.end()
             break
     subj, pos = _subject_list(folded, q, e, ms)
-    if not subj or _POWERS.match(folded, pos, e):
+    if not subj or _rx()["powers"].match(folded, pos, e):
         return None  # (`2. Chủ tịch Ủy ban nhân dân cấp tỉnh có quyền:` over `a) Phạt cảnh cáo;`: powers, not duties)
     # `1. Sở X chỉ đạo Chi cục Y thực hiện các nội dung sau:` (KH 235/KH-UBND Thanh Hóa, 2025): the body directed
     # holds the duties with the one that directs it
@@ -297,7 +296,7 @@ def _intro_doer(text: str, folded: str, s: int, e: int, mentions: _Mentions) -> 
         if ms[i]["start"] > s + 2 and not re.search(r"[,;]\s*(?:va\s+)?$", lead):
             continue
         nxt = re.match(r"[\s,]*([^\W\d_]+)", text[pos:cue.start()])
-        if subj and nxt and nxt.group(1)[0].islower() and not _POWERS.match(folded, pos, e):
+        if subj and nxt and nxt.group(1)[0].islower() and not _rx()["powers"].match(folded, pos, e):
             found = (subj, pos)
     return found[0] if found else None
 
