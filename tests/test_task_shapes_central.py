@@ -213,3 +213,25 @@ def test_central_shapes(name, doc, raw, expected):
     for g, x in zip(got, expected, strict=True):
         assert g[1] == x[1], g[0]
         assert (g[2], g[3]) == (x[2], x[3]), g[0]
+
+
+def test_province_lists_as_doers():
+    """TB 627/TB-VPCP (2025): `Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương ...`, `Thành phố Hà Nội và các tỉnh Bắc
+    Ninh, Gia Lai đẩy nhanh ...`: each province named stands for its People's Committee; a bare `các tỉnh, thành phố` is
+    no list of names."""
+    from ingest.tasks.subjects import place_list
+
+    class Mentions:
+        known: set = set()
+        extra: dict = {}
+
+    def ids(text):
+        got = place_list(text, 0, len(text), Mentions())
+        return [m["body_id"] for m in got[0]] if got else None
+
+    assert ids("Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương hoàn thiện Báo cáo") == [
+        "ubnd@nghe-an", "ubnd@quang-ngai", "ubnd@cao-bang"]
+    assert ids("Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh tiến độ") == [
+        "ubnd@ha-noi", "ubnd@bac-ninh", "ubnd@gia-lai"]
+    assert ids("các tỉnh, thành phố tổ chức theo dõi") is None
+

@@ -22,7 +22,7 @@ from ingest.tasks.common import (
 from ingest.tasks.fields import _read_fields, field_kind, inner_fields
 from ingest.tasks.inline import _inline_assignment, _sentences
 from ingest.tasks.rows import _add_role, _task_row
-from ingest.tasks.subjects import _leading_verb, _subject_list, place_committee
+from ingest.tasks.subjects import _leading_verb, _subject_list, place_committee, place_list
 
 # ---------------------------------------------------------------- sections
 
@@ -514,8 +514,10 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                             for mn, role in own_doer[0]:
                                 _add_role(roles, seen, task["id"], mn["body_id"], role, mn["raw"])
                             holders = []
-                        elif subj and subj[0]["start"] <= s + 2 and re.match(r"[\s,]*[^\W\d_A-ZĐÀ-Ỹ]", text[pos:e]):
+                        elif subj and subj[0]["start"] <= s + 2 and text[pos:e].lstrip(" \t\n,")[:1].islower():
                             holders = subj  # (`a) Bộ Xây dựng, các địa phương, cơ quan chủ quản các dự án đang ...`)
+                        elif places := place_list(text, s, e, mentions):
+                            holders = places[0]  # (`a) Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương ...`)
                     for mn in holders:
                         if mn["body_id"] in partners and len(hm) > 1:
                             continue

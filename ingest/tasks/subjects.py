@@ -93,7 +93,7 @@ def _opened(folded: str, at: int, s: int, e: int, ms):
 
 
 # `tỉnh Đắk Lắk`, `thành phố Đà Nẵng`, `TỈNH PHÚ THỌ`: a province or city by name
-_PLACE = re.compile(r"(?:(?i:tỉnh)|(?i:thành)\s+(?i:phố))\s+[A-ZĐÀ-Ỹ][^\s,.;:()]*(?:\s+[A-ZĐÀ-Ỹ-][^\s,.;:()]*){0,3}")
+_PLACE = re.compile(r"(?:(?i:tỉnh)|(?i:thành)\s+(?i:phố))\s+[^\W\d_][^\s,.;:()]*(?:\s+[^\W\d_-][^\s,.;:()]*){0,3}")
 
 
 @lru_cache(maxsize=256)
@@ -138,3 +138,54 @@ def place_doer(text: str, folded: str, s: int, e: int, mentions) -> tuple[dict, 
             mn = place_committee(text, s, end, mentions)
             return (mn, cue.start()) if mn else None
     return None
+
+
+def _capitalised(text: str, pos: int, end: int) -> re.Match | None:
+    """Up to four capitalised words from `pos` (`Nghệ An`, `Bà Rịa - Vũng Tàu`), as a match of their span, else None.
+    (A `[A-ZĐÀ-Ỹ]` class would take lower-case letters too: U+00C0..U+1EF8 holds both cases.)"""
+    words = list(re.finditer(r"[^\s,.;:()]+", text[pos:end]))
+    n = 0
+    for w in words[:4]:
+        if w.start() != (words[n - 1].end() + 1 if n else 0) and n:
+            break
+        if not (w.group(0)[0].isupper() or w.group(0) in ("-", "–")):
+            break
+        n += 1
+    return re.match(r"[^\n]{%d}" % words[n - 1].end(), text[pos:end]) if n else None
+
+
+_PLACE_KIND = re.compile(r"(?i:các\s+)?(?:(?i:tỉnh)|(?i:thành)\s+(?i:phố))\s+")
+
+
+def place_list(text: str, s: int, e: int, mentions) -> tuple[list[dict], int] | None:
+    """(committee mentions, where the predicate starts) when [s, e) opens with provinces or cities that act, each named
+    (`Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương ...`, `Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy
+    nhanh ...`; TB 627/TB-VPCP, 2025), else None."""
+    out, pos = [], s
+    while True:
+        k = _PLACE_KIND.match(text, pos, e)
+        kind = "thành phố" if k and fold_same_length(k.group(0).lower()).strip().endswith("pho") else "tỉnh"
+        pos = k.end() if k else pos
+        while True:
+            name = _capitalised(text, pos, e)
+            if not name:
+                break
+            row = _committee_row(f"{kind} {' '.join(w.title() for w in name.group(0).split())}")
+            if row is None:
+                return None
+            if row["id"] not in mentions.known:
+                mentions.extra.setdefault(row["id"], row)
+            out.append({"body_id": row["id"], "raw": name.group(0), "start": pos, "end": pos + name.end()})
+            pos += name.end()
+            sep = re.match(r",\s*|\s+và\s+", text[pos:e])
+            if not sep or not text[pos + sep.end():pos + sep.end() + 1].isupper():
+                break
+            pos += sep.end()
+        more = re.match(r"\s+và\s+(?=(?i:các\s+)?(?:tỉnh|thành\s+phố)\s)", text[pos:e])
+        if not more or not k:
+            break
+        pos += more.end()
+    if not out or not k and len(out) < 1:
+        return None
+    verb = re.match(r"\s+([^\W\d_]+)", text[pos:e])
+    return (out, pos) if verb and verb.group(1)[0].islower() and _PLACE_KIND.match(text, s, e) else None
