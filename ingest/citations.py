@@ -564,15 +564,9 @@ def _find_laws(text: str, taken: list[tuple[int, int]]) -> list[dict]:
             end = u.end("name")
             dm = _LAW_DATE.match(text, end - 1)
             name = name.rstrip(" ,")
-        cited_date = year = None
-        if dm:
-            if dm.group("y3"):
-                year = int(dm.group("y3"))
-            else:
-                cited_date = _iso(dm.group("d"), dm.group("m1") or dm.group("m2"), dm.group("y1") or dm.group("y2"))
-                year = int(cited_date[:4]) if cited_date else None
-            if year is not None:
-                end = dm.end()
+        cited_date, year = _law_date(dm)
+        if year is not None:
+            end = dm.end()
         if not rows and year is None:
             continue
         if not rows and _fold(name).startswith("phap lenh"):
@@ -594,6 +588,16 @@ def _find_laws(text: str, taken: list[tuple[int, int]]) -> list[dict]:
     return found
 
 
+def _law_date(dm: re.Match | None) -> tuple[str | None, int | None]:
+    """(ISO date, year) of a `_LAW_DATE` match after a law's name (`ngày 20 tháng 6 năm 2017`, `năm 2015`)."""
+    if not dm:
+        return None, None
+    if dm.group("y3"):
+        return None, int(dm.group("y3"))
+    cited_date = _iso(dm.group("d"), dm.group("m1") or dm.group("m2"), dm.group("y1") or dm.group("y2"))
+    return cited_date, int(cited_date[:4]) if cited_date else None
+
+
 def _amending_law(text: str, p: int, body: int, starts: list[int], taken: list[tuple[int, int]]) -> dict | int:
     """The mention of an amending law named by its title (`_AMENDING_LAW`), or where its number starts when
     a single number closes the title (the laws the title lists are then no citations either): `Luật sửa đổi ... của Luật Xây dựng số 62/2020/QH14 ngày ...` is law 62/2020, found
@@ -605,14 +609,9 @@ def _amending_law(text: str, p: int, body: int, starts: list[int], taken: list[t
         return inner[0][0]
     name = _collapse(_MEMBER_NUMBER.sub("", text[p:stop])).rstrip(" ,")
     end = stop
-    cited_date = year = None
     dm = _LAW_DATE.match(text, stop)
+    cited_date, year = _law_date(dm)
     if dm:
-        if dm.group("y3"):
-            year = int(dm.group("y3"))
-        else:
-            cited_date = _iso(dm.group("d"), dm.group("m1") or dm.group("m2"), dm.group("y1") or dm.group("y2"))
-            year = int(cited_date[:4]) if cited_date else None
         end = dm.end()
     law_type = "Bộ luật" if _fold(name).startswith("bo luat") else "Luật"
     return {"kind": "law", "start": p, "end": end, "number": None, "type": law_type, "date": cited_date,
