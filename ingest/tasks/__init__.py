@@ -41,6 +41,8 @@ underthesea tags only the first words of each task (for `action`).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ingest.bodies import find_body_spans, fold_same_length
 from ingest.normalize import fold
 from ingest.tasks.action import leading_action
@@ -80,14 +82,11 @@ def extract_tasks(text: str, units: list[dict], doc: dict, record: dict) -> dict
 def _without_own_competence(doc: dict, record: dict, tasks: list[dict], roles: list[dict]):
     """Tasks held only by the issuer of a normative document or its head (`Thủ tướng Chính phủ thực hiện nhiệm vụ,
     quyền hạn theo quy định ...` in a Nghị định of the Government) describe its own competence: dropped."""
-    p = patterns()
-    if doc.get("doc_type") not in p["self_competence_types"] or not doc.get("issuer"):
+    if not tasks or doc.get("doc_type") not in patterns()["self_competence_types"] or not doc.get("issuer"):
         return tasks, roles
     key = fold(doc["issuer"])
     own = {b["id"] for b in record.get("bodies", []) if fold(b.get("name") or "") == key}
-    own |= {row["id"] for s, e, row in find_body_spans(doc["issuer"], doc.get("province")) if e - s == len(doc["issuer"])}
-    for bid in list(own):
-        own.update(p["issuer_heads"].get(bid.split("@")[0], []))
+    own |= _issuer_ids(doc["issuer"], doc.get("province"))
     if not own:
         return tasks, roles
     holders: dict[str, set] = {}
@@ -96,3 +95,13 @@ def _without_own_competence(doc: dict, record: dict, tasks: list[dict], roles: l
             holders.setdefault(r["task_id"], set()).add(r["body_id"])
     drop = {tid for tid, ids in holders.items() if ids <= own}
     return [t for t in tasks if t["id"] not in drop], [r for r in roles if r["task_id"] not in drop]
+
+
+@lru_cache(maxsize=256)
+def _issuer_ids(issuer: str, province: str | None) -> frozenset[str]:
+    """The body ids an issuer's name reads as, with its head's (`Chính phủ` -> the Prime Minister too); the few
+    issuers of the corpus are resolved once each, not once per document."""
+    ids = {row["id"] for s, e, row in find_body_spans(issuer, province) if e - s == len(issuer)}
+    for bid in list(ids):
+        ids.update(patterns()["issuer_heads"].get(bid.split("@")[0], []))
+    return frozenset(ids)

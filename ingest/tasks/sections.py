@@ -383,22 +383,23 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
     def walk(u, inside, holder=None):
         inside = inside or bool(u.get("duty"))
         children = kids.get(u["id"], [])
-        if holder and not u.get("holder") and _names_own_holder(text, folded, _heading_span(text, u, children)):
+        hs_u = _heading_span(text, u, children)  # (the unit's heading: read once here, used by every reader below)
+        if holder and not u.get("holder") and _names_own_holder(text, folded, hs_u):
             holder = None  # (a heading that names its own holder under a lead-in: `3. Cơ quan chủ trì giải quyết ...:`)
         holder = holder or u.get("holder")
         own = _rx()["holder"].match(folded, _strip_span(text, u["start"], u["end"])[0])  # `Trách nhiệm của X:`
         if not own and not inside and not children and u["kind"] == "item" and not under_aims(u) \
-                and re.match(r"[ \t*_]*\n[ \t]*\n", text[_heading_span(text, u, children)[1]:u["end"]]):
+                and re.match(r"[ \t*_]*\n[ \t]*\n", text[hs_u[1]:u["end"]]):
             # `**9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố**` over a paragraph with no items (Chỉ thị
             # 09/CT-UBND Cần Thơ, 2025): a heading of body names over one duty
-            own = heading(_body_heading, _heading_span(text, u, children)) is not None
+            own = heading(_body_heading, hs_u) is not None
         group_colon = None
         if not own and children and u["kind"] in ("item", "article", "clause") and not under_aims(u) \
                 and not any(_bullet(c.get("label")) for c in children):
             # `2. Các sở, ban, ngành, địa phương: Là các đơn vị được lấy ý kiến ..., chịu trách nhiệm ... các nội dung
             # sau:` over `2.1. Trách nhiệm chung` / `a) ...` (Chỉ thị 010/CT-UBND Đắk Lắk, 2025): the holder of every
             # item below that names no holder of its own
-            group_colon = _colon_holder(text, folded, u["start"], _heading_span(text, u, children)[1], mentions)
+            group_colon = _colon_holder(text, folded, u["start"], hs_u[1], mentions)
             if group_colon is not None and group_colon[0]:
                 for c in children:
                     walk(c, True, group_colon[0])
@@ -408,9 +409,8 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             # `II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP` / `..., tỉnh Đắk Lắk cần tiếp tục thực hiện ... sau:` over items that
             # name no doer (TB 623/TB-VPCP, 2025): the doer the lead-in names (or the province a visit's notice is
             # addressed to) holds every item below
-            hs = _heading_span(text, u, children)  # (a heading that is itself the lead-in is for the heading readers)
-            doer = _intro_doer(text, folded, hs[1], children[0]["start"], mentions) \
-                or _visit_doer(doc, text, folded, hs, mentions)
+            doer = _intro_doer(text, folded, hs_u[1], children[0]["start"], mentions) \
+                or _visit_doer(doc, text, folded, hs_u, mentions)
             if doer and all(_bullet(c.get("label")) for c in children):
                 inside, holder = True, doer  # (bullets are read with their parent, below)
             elif doer:
@@ -422,13 +422,13 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             # `a) ...` items is a heading of body names over their duties wherever it stands; so is a decision's
             # `Điều 2. Giao Giám đốc Sở Giáo dục và Đào tạo` over `1. ...`, `2. Chủ trì, ...` clauses (QĐ
             # 986/QĐ-UBND Tuyên Quang, 2024); and `1. Giao người đứng đầu các cơ quan ...` over bullets
-            hs = _heading_span(text, u, children)
             leaves = all(not kids.get(c["id"]) for c in children)
-            own = heading(_body_heading, hs) is not None or leaves and (
-                heading(_opener_heading, hs) is not None or heading(_role_heading, hs) is not None
-                or bool(heading(_lead_in_subject, hs)))
-        if (inside or own) and u.get("label") not in ("-", "+") and not (u.get("label") or "").startswith("(") and u["kind"] not in ("table", "recipients", "signature"):
-            hspan = _heading_span(text, u, children)
+            own = heading(_body_heading, hs_u) is not None or leaves and (
+                heading(_opener_heading, hs_u) is not None or heading(_role_heading, hs_u) is not None
+                or bool(heading(_lead_in_subject, hs_u)))
+        if (inside or own) and u.get("label") not in ("-", "+") and not (u.get("label") or "").startswith("(") \
+                and u["kind"] not in ("table", "recipients", "signature"):
+            hspan = hs_u
             hm = heading(_body_heading, hspan)
             bullets = children and all(_bullet(c.get("label")) for c in children)
             if hm is None and children and any(_bullet(c.get("label")) for c in children):
