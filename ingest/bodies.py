@@ -736,7 +736,10 @@ def find_body_spans(text: str, doc_province: str | None = None,
     if units:  # a unit's name holds its ministry (`Văn phòng Bộ Y tế`) or a group's words: the unit stands for them
         found = [f for f in found if not any(s <= f[0] and f[1] <= e for s, e, _ in units)] + units
     if ":" in text:
-        found.extend(_list_items(text, doc_province, found))
+        items = _list_items(text, doc_province, found)
+        if items:  # (the bare `Ủy ban nhân dân` before `các tỉnh: ...` gives way to the committees listed)
+            heads = [(m.start(), m.start(3)) for m in _LIST_KIND.finditer(text) if m.group(2)]
+            found = [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in heads)] + items
     if len(found) > 1:
         found.sort(key=lambda f: f[0])
     return _topic_bodies(found)
@@ -994,7 +997,10 @@ def _name_end(rest: str, words: list[str]) -> int:
 # `Các Bộ: Công Thương, NNMT`, `Các Văn phòng: TU, Đoàn ĐBQH-HĐND Tỉnh` (KH 0129/KH-UBND Đắk Lắk 2025 Nơi nhận): a kind
 # word, then the bodies of that kind each by the rest of its name
 # (the list may wrap: `Bộ trưởng các Bộ: Quốc phòng, ..., Giáo dục và Đào tạo,\nY tế; Chủ tịch ...`; CĐ 231/CĐ-TTg, 2025)
-_LIST_KIND = re.compile(r"(?<![\w&])[Cc]ác[ \t]+(Bộ|Sở|Văn phòng|Ban)[ \t]*:[ \t]*((?:[^;\n(:]|\n(?![ \t]*\n))+)")
+# `Ủy ban nhân dân các tỉnh: Ninh Bình, Bắc Ninh, Phú Thọ, Tuyên Quang` (Công văn 11654/VPCP-CN, 2025): each
+# province's committee
+_LIST_KIND = re.compile(r"(?<![\w&])(?:[Cc]ác[ \t]+(Bộ|Sở|Văn phòng|Ban)|(Ủy[ \t]+ban[ \t]+nhân[ \t]+dân|UBND)[ \t]+các"
+                        r"[ \t]+tỉnh(?:,[ \t]*thành[ \t]+phố)?)[ \t]*:[ \t]*((?:[^;\n(:]|\n(?![ \t]*\n))+)")
 _ITEM = re.compile(r"[^,]+")
 
 
@@ -1004,25 +1010,43 @@ def _list_items(text: str, doc_province: str | None, found: list) -> list[tuple[
     out = []
     taken = [(s, e) for s, e, _ in found]
     for m in _LIST_KIND.finditer(text):
-        kind = m.group(1)
-        for it in _ITEM.finditer(m.group(2)):
+        kind = m.group(1) or "Ủy ban nhân dân tỉnh"
+        first = bool(m.group(2))
+        for it in _ITEM.finditer(m.group(3)):
             raw = it.group(0)
             lead = len(raw) - len(raw.lstrip())
             item = raw.strip()
             if not item or not item[:1].isupper():
                 continue
-            s0 = m.start(2) + it.start() + lead
-            parts = [(0, item)]
+            s0 = m.start(3) + it.start() + lead
             row = _whole_body(kind, item, doc_province)
+            if row is None and m.group(2):  # the last province, then the duty: `..., Tuyên Quang đẩy nhanh ...`
+                item = _name_run(item)
+                row = _whole_body(kind, item, doc_province)
+            parts = [(0, item)]
             if row is None and " và " in item:
                 cut = item.index(" và ")
                 parts = [(0, item[:cut]), (cut + 4, item[cut + 4:])]
             for off, part in parts:
                 row = row if len(parts) == 1 else _whole_body(kind, part, doc_province)
                 s, e = s0 + off, s0 + off + len(part)
-                if row and not any(a < e and s < b for a, b in taken):
+                if first and row:
+                    s, first = m.start(), False  # `Ủy ban nhân dân các tỉnh: Ninh Bình` is the first committee's
+                if row and not any(a < e and s < b and not (a >= m.start() and b <= m.start(3))  # mention
+                                   for a, b in taken):
                     out.append((s, e, row))
     return out
+
+
+def _name_run(item: str) -> str:
+    """The capitalised words that open `item`."""
+    words = list(re.finditer(r"[^\W\d_]+", item))
+    end = 0
+    for w in words:
+        if not w.group(0)[0].isupper() or item[end:w.start()].strip():
+            break
+        end = w.end()
+    return item[:end]
 
 
 def _whole_body(kind: str, item: str, doc_province: str | None) -> dict | None:

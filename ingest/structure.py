@@ -427,10 +427,11 @@ def _scan_body(b: _Builder, parent: dict | None, start: int, end: int) -> None:
         if pending_para is not None:
             owner = stack[-1][1] if stack else parent
             if owner is None or owner is parent:
-                seg = text[pending_para:at]
-                kind = "table" if seg.count("|") >= 4 and seg.count("\n") >= 2 else "paragraph"
-                if seg.strip(" \n|"):
-                    b.add(kind, parent, pending_para, at)
+                for a, z in _prose_cells(text, pending_para, at):
+                    seg = text[a:z]
+                    kind = "table" if seg.count("|") >= 4 and seg.count("\n") >= 2 else "paragraph"
+                    if seg.strip(" \n|"):
+                        b.add(kind, parent, a, z)
             pending_para = None
 
     lines = _lines(text, start, end)
@@ -492,6 +493,31 @@ def _scan_body(b: _Builder, parent: dict | None, start: int, end: int) -> None:
         i += 1
     close_para(end)
     _close_ends(b, parent, start, end)
+
+
+# A cell of trafilatura's `|`-line layout that holds running text: the letter itself inside the page's layout
+# table (Công văn 11583/VPCP-CN, 2025: `Hà Nội, ngày 26 tháng 11 năm 2025` / `|` / `Kính gửi: Bộ trưởng Bộ Xây dựng.
+# Về Kết luận ..., Phó Thủ tướng Trần Hồng Hà có ý kiến như sau: ...` / `|` / `Nơi nhận:`)
+_CELL_SEP = re.compile(r"(?m)^[ \t]*\|[ \t]*$")
+_PROSE_END = re.compile(r"[.:;][ \t]*\n|\.[ \t]+[A-ZĐÀ-Ỹa-zđà-ỹ]")
+
+
+def _prose_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) cut so that each layout cell of running text (300 characters or more, three lines or more,
+    two sentence marks or more) is a piece of its own."""
+    seps = list(_CELL_SEP.finditer(text, start, end))
+    out, cur = [], start
+    for a, b in zip(seps, seps[1:], strict=False):
+        cell = text[a.end():b.start()]
+        if len(cell.strip()) >= 300 and cell.count("\n") >= 3 and "|" not in cell \
+                and len(_PROSE_END.findall(cell)) >= 2:
+            if a.start() > cur:
+                out.append((cur, a.start()))
+            cs = _lstrip_pos(text, a.end() + 1, b.start())
+            out.append((cs, _trim_end(text, cs, b.start())))
+            cur = b.start()
+    out.append((cur, end))
+    return [(x, y) for x, y in out if y > x]
 
 
 def _close_ends(b: _Builder, parent: dict | None, start: int, end: int) -> None:

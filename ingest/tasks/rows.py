@@ -10,7 +10,10 @@ def _task_row(doc: dict, unit_id, start: int, end: int, text: str, origin: str, 
               cell: bool = False, action_from: int | None = None) -> dict:
     year = int(doc["issued_date"][:4]) if doc.get("issued_date") else None
     body = text[start:end]
-    dl = parse_deadline(deadline_src if deadline_src is not None else body, year, cell=cell)
+    # (`cell`: a deadline column's text needs no cue word; a row with no such column reads its content as running
+    # text, where `Nghị định số 150/2025/NĐ-CP ngày 12/6/2025` is no deadline; Công văn 174/CV-BCĐ, 2025)
+    dl = parse_deadline(deadline_src if deadline_src is not None else body, year,
+                        cell=cell and deadline_src is not None)
     rec = parse_recurrence(deadline_src if deadline_src is not None else body)
     return {"id": f"{doc.get('id')}#task-{start}", "document_id": doc.get("id"), "unit_id": unit_id,
             "start": start, "end": end, "text": body, "action": leading_action(text[action_from or start:end].lstrip(" ,:")), "origin": origin, **dl,

@@ -69,11 +69,15 @@ def _column_rx() -> list[tuple[str, re.Pattern]]:
 
 
 def _columns(folded: str, row: list[tuple[int, int]]) -> dict[str, int] | None:
+    """Column of each known header cell, if the row is a task table's header; {} for a header of a table that holds
+    no tasks (a list of administrative procedures)."""
     cols: dict[str, int] = {}
     for i, (s, e) in enumerate(row):
-        cell = re.sub(r"\s+", " ", folded[s:e]).strip()
+        cell = re.sub(r"\s+", " ", folded[s:e]).strip(" *:")
         if len(cell) > 60:  # a header cell is short; a long one is text caught before the table
             continue
+        if re.search(patterns()["table_not_tasks"], cell):
+            return {}
         for name, rx in _column_rx():
             if name not in cols and re.search(rx, cell):
                 cols[name] = i
@@ -128,6 +132,8 @@ def _table_tasks(text, folded, doc, mentions, tasks, roles, seen, taken):
         for row in _split_rows(text, table):
             if cols is None:
                 cols = _columns(folded, row)
+                if cols == {}:
+                    break
                 if cols is not None:
                     width, first = len(row), min(cols.values())
                     header = cols
