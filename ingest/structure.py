@@ -222,7 +222,7 @@ def _regions(text: str) -> list[tuple[str, int, int, dict]]:
         cursor = title_end
     if pre_i is not None:
         p_end = pos_of(enact_i) if enact_i is not None and enact_i > pre_i else (
-            pos_of(body_i) if body_i is not None else main_end)
+            pos_of(body_i) if body_i is not None else _lead_in_end(main_lines, pre_i, main_end))
         start = cursor if cursor and not text[cursor:pos_of(pre_i)].strip() == "" else pos_of(pre_i)
         out.append(("preamble", start, p_end, {}))
         cursor = p_end
@@ -288,6 +288,30 @@ def _title_end(lines: list[_Line], type_i: int, limit: int) -> int:
 
 
 _RULE_LINE = re.compile(r"^[-_*=–—]{3,}$")
+_KINH_GUI = re.compile(r"(?i)[*_]*k[ií]nh\s+g[uử]i")
+
+
+def _lead_in_end(lines: list[_Line], pre_i: int, limit: int) -> int:
+    """End of a preamble that no enacting word or article closes: after the line that ends with `:` over the first
+    numbered item (Công điện 234/CĐ-TTg, 2025: `Căn cứ chỉ đạo của Tổng Bí thư ..., Thủ tướng Chính phủ yêu cầu:` /
+    `1. Chủ tịch Ủy ban nhân dân ...`); else `limit`. A letter (`Kính gửi:` above) keeps its whole text in the
+    preamble: the letter reader of the tasks step reads its numbered paragraphs with their lead-in."""
+    letter = any(_KINH_GUI.match(ln.s) for ln in lines[:pre_i])
+    for i in range(pre_i, len(lines) - 1):
+        if not lines[i].s.endswith(":"):
+            continue
+        j = next((k for k in range(i + 1, len(lines)) if lines[k].s), None)
+        if j is None or lines[j].start >= limit:
+            break
+        hit = _classify(lines[j], False)
+        if hit and hit[0] in ("arabic", "letter", "dotted") and not letter:
+            return lines[j].start
+        if letter:
+            # `Xét đề nghị của Bộ Công Thương ..., Phó Thủ tướng Chính phủ Bùi Thanh Sơn có ý kiến như sau:` over one
+            # paragraph (Công văn 11520/VPCP-CN, 2025): the paragraph is the letter's body; numbered items stay with
+            # the lead-in
+            return limit if hit else lines[j].start
+    return limit
 
 
 def _first_body_line(lines: list[_Line], from_i: int) -> int | None:

@@ -21,13 +21,15 @@ def _letter_units(text: str, units: list[dict], folded: str | None = None, menti
     ...:` / `a. ...` / `- ...`; Công văn 6397/UBND-KT Hà Nội, 2025), so that the section and inline passes read
     them. Empty unless the letter has no articles and no item units after its `Kính gửi` list."""
     kg = _KINH_GUI.search(text, 0, min(len(text), 3000))
-    if kg is None or any(u["kind"] in ("article", "item") for u in units):
+    if kg is None:
         return []
     end = len(text)
     for rx in (_RECIPIENTS, re.compile(r"(?im)^[ \t*_|]*n[oơ]i nh[aậ]n")):
         m = rx.search(text, kg.end())
         if m:
             end = min(end, m.start())
+    if any(u["kind"] in ("article", "item") and u["start"] < end for u in units):
+        return []  # (items after `Nơi nhận` are an appendix's: `A. CÁC MỎ ĐÃ ĐƯỢC CẤP PHÉP`; Công văn 4001/UBND-ĐT, 2025)
     # the addressee list: bullets right after `Kính gửi`, up to the first paragraph that is not one
     start = kg.end()
     for m in re.finditer(r"(?m)^[ \t*_|]*(.*)$", text[kg.end():end]):

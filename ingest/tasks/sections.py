@@ -71,7 +71,26 @@ def _body_heading(text: str, folded: str, span: tuple[int, int], mentions: _Ment
     words = re.findall(r"[^\W\d_]+", rest_s)
     if _rx()["powers"].match(folded, last["end"], e):
         return None  # `1. Chủ tịch Ủy ban nhân dân cấp xã có quyền:` (NĐ 281/2026/NĐ-CP): powers, not a holder
-    return ms if len(words) <= 2 else None
+    return ms if len(words) <= 2 else _scoped_holder(text, folded, s, e, ms)
+
+
+# after the holder, its scope (`1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng, trong đó trọng
+# tâm là các tỉnh: Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng:` over `a) Tổ chức ...`; CĐ 234/CĐ-TTg, 2025)
+_SCOPE = re.compile(r"[\s,]*(?:tu|trong do|thuoc|tai|nhat la|dac biet la)(?!\w)")
+
+
+def _scoped_holder(text: str, folded: str, s: int, e: int, ms: list[dict]) -> list[dict] | None:
+    """The bodies that open a heading ending with `:`, followed only by their scope, no sentence mark and no duty."""
+    if not text[s:e].rstrip(" *_\n").endswith(":"):
+        return None
+    lm = _LABEL.match(text, s, e)
+    p = lm.end() if lm else s
+    p += len(folded[p:e]) - len(folded[p:e].lstrip(" *_\n"))
+    subj, pos = _subject_list(folded, p, e, ms, loose=text)
+    if not subj or not _SCOPE.match(folded, pos, e) or re.search(r"[.;]", folded[pos:e]) or _cued(folded, pos, e) \
+            or re.search(r"(?<!\w)co (?:tham )?quyen(?!\w)", folded[pos:e]):
+        return None  # (`1. Giám đốc Sở Công Thương ... các tỉnh, thành phố theo phạm vi quản lý ... có quyền:`; NĐ 275/2026)
+    return subj
 
 
 def _colon_holder(text: str, folded: str, s: int, e: int, mentions: _Mentions) -> tuple[list[dict], int] | None:
