@@ -40,6 +40,7 @@ def _rx() -> dict:
         "open_end": re.compile(r"[\s,]*(?:" + _alt(p["open_end"]) + r")(?!\w)"),
         "fields": [(k, re.compile(v)) for k, v in p["item_fields"].items()],
         "aims": re.compile(r"[*\s]*(?:" + "|".join(p["aims_headings"]) + r")(?!\w)"),
+        "no_duty": re.compile(r"[*\s]*(?:" + "|".join(p["no_duty_headings"]) + r")(?!\w)"),
         "intro": re.compile(r"(?<!\w)(?:" + _alt(p["intro_ends"]) + r")\s*:?[\s*]*$"),
         "adverbial": re.compile(r"(?:" + _alt(p["adverbial_openers"]) + r")(?!\w)"),
         "holder": re.compile(r"(?:" + _alt(p["holder_headings"]) + r")(?!\w)"),

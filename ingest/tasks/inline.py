@@ -70,12 +70,14 @@ def _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
     memo: dict = {}
 
     def under_aims(u) -> bool:  # `I. MỤC ĐÍCH, YÊU CẦU`, `2. Yêu cầu`, `Quan điểm`: no tasks there
-        if u is None or u.get("demand"):
+        if u is None:
             return False
         if u["id"] not in memo:
             lm = _LABEL.match(text, u["start"], u["end"])
-            memo[u["id"]] = bool(lm and aims.match(re.sub(r"\s+", " ", folded[lm.end():lm.end() + 60]))
-                                 and not _addressed(folded, lm.end(), u["end"], mentions)) or \
+            head = re.sub(r"\s+", " ", folded[lm.end():lm.end() + 60]) if lm else ""
+            memo[u["id"]] = bool(lm and (u["kind"] == "item" and _rx()["no_duty"].match(head)
+                                         or not u.get("demand") and aims.match(head)
+                                         and not _addressed(folded, lm.end(), u["end"], mentions))) or \
                 under_aims(by_id.get(u.get("parent_id")))
         return memo[u["id"]]
 

@@ -379,10 +379,11 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
     aims = _rx()["aims"]
 
     def under_aims(u) -> bool:  # `I. MỤC ĐÍCH, YÊU CẦU`: bodies named there hold no duty
-        while u is not None and not u.get("demand"):
+        while u is not None:
             lm = _LABEL.match(text, u["start"], u["end"])
-            if lm and aims.match(re.sub(r"\s+", " ", folded[lm.end():lm.end() + 60])) \
-                    and not _addressed(folded, lm.end(), u["end"], mentions):
+            head = re.sub(r"\s+", " ", folded[lm.end():lm.end() + 60]) if lm else ""
+            if lm and (u["kind"] == "item" and _rx()["no_duty"].match(head) or not u.get("demand") and aims.match(head)
+                       and not _addressed(folded, lm.end(), u["end"], mentions)):
                 return True
             u = by_id.get(u.get("parent_id"))
         return False
@@ -400,6 +401,9 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
         return read[key]
 
     def walk(u, inside, holder=None):
+        lm = _LABEL.match(text, u["start"], u["end"])
+        if lm and u["kind"] == "item" and _rx()["no_duty"].match(re.sub(r"\s+", " ", folded[lm.end():lm.end() + 60])):
+            return  # (`7. Lưu ý quy định xử lý vi phạm hành chính ...:` over the acts that are fined)
         inside = inside or bool(u.get("duty"))
         children = kids.get(u["id"], [])
         hs_u = _heading_span(text, u, children)  # (the unit's heading: read once here, used by every reader below)
@@ -459,6 +463,10 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                 lead_in = _subject_sentence(text, folded, hspan, mentions)
                 if lead_in is not None:
                     hm = lead_in
+            details = hm is None and holder and bullets and all(not kids.get(c["id"]) for c in children) \
+                and _details_heading(folded, hspan, mentions)
+            if details:  # (`1. Thường xuyên rà soát, kiểm tra ..., cụ thể:` over `- Loại công việc ...`: one task)
+                hm, hspan, whole = holder, (u["start"], u["start"]), True
             if hm is None and holder and children and all(not kids.get(c["id"]) for c in children):
                 hm = holder  # (`2.1. Trách nhiệm chung` over `a) Đánh giá ...`: the holder named above)
             if hm is None and inside and children and all(not kids.get(c["id"]) for c in children):
@@ -468,7 +476,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                 colon = _colon_holder(text, folded, u["start"], u["end"], mentions)
                 if colon is not None:
                     hm, hspan = colon[0], (u["start"], colon[1])
-            whole = hm is None and not children and inside and bool(holder) and len(re.findall(
+            whole = details or hm is None and not children and inside and bool(holder) and len(re.findall(
                 r"\w+", text[u["start"]:_item_end(text, u["start"], u["end"])])) > 6  # (not `h) Các đơn vị khác`)
             if whole:  # an item with no doer of its own under a holder named above: the whole item is its task
                 hm, hspan = holder, (u["start"], u["start"])
@@ -484,7 +492,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                 # HCM 2025): every bullet is led by the heading's body, with the heading's partners
                 inherited = [] if colon is not None else _heading_cues(text, folded, hspan, hm, mentions)
                 spans = []
-                if children:
+                if children and not details:
                     p = hspan[1] + len(text[hspan[1]:children[0]["start"]]) - len(text[hspan[1]:children[0]["start"]].lstrip())
                     first = [] if p >= children[0]["start"] or text[p] not in "-+•" else [
                         (u["id"], *_strip_span(text, a, b)) for a, b in _bare_bullets(text, p, children[0]["start"], text[p])]
@@ -566,6 +574,28 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
         walk(u, bool(doer), doer)
 
 
+
+
+# the end of a duty whose bullets spell out its content (`..., cụ thể:`, `..., cụ thể như sau:`)
+_DETAILS_END = re.compile(r",?\s*cu the(?: nhu sau)?\s*:[\s*_]*$")
+
+
+def _details_heading(folded: str, span: tuple[int, int], mentions: _Mentions) -> bool:
+    """An item that states a duty and ends with `cụ thể:` over bullets (Công văn 10283/SNV-LĐTLBHXH Hồ Chí Minh, 2025:
+    `1. Thường xuyên rà soát, kiểm tra hoạt động ... theo quy định tại Điều 58 Bộ luật Lao động, cụ thể:`): the bullets
+    are what the duty covers, not duties of their own. (Not a holder, a topic or a caption: `1. Sở X, cụ thể:`, `Về ...`,
+    `Những lưu ý ...`.)"""
+    s, e = span
+    lm = _LABEL.match(folded, s, e)
+    p = lm.end() if lm else s
+    p += len(folded[p:e]) - len(folded[p:e].lstrip(" *_\n"))
+    if not _DETAILS_END.search(folded, p, e) or _TOPIC_START.match(folded, p):
+        return False
+    ms = mentions.within(p, e)
+    return not (ms and ms[0]["start"] <= p + 2) and len(folded[p:e].split()) >= 6
+
+
+_TOPIC_START = re.compile(r"(?:ve|doi voi|nhung|cac|mot so|trach nhiem|nhiem vu)(?!\w)")
 
 
 def _bare_bullets(text: str, start: int, end: int, label: str | None) -> list[tuple[int, int]]:
