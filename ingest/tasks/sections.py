@@ -449,8 +449,12 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             own = heading(_body_heading, hs_u) is not None or leaves and (
                 heading(_opener_heading, hs_u) is not None or heading(_role_heading, hs_u) is not None
                 or bool(heading(_lead_in_subject, hs_u)))
-        if (inside or own) and u.get("label") not in ("-", "+") and not (u.get("label") or "").startswith("(") \
-                and u["kind"] not in ("table", "recipients", "signature"):
+        # (`- Bộ Công Thương` over `+ Ban hành ...` bullets: a dash line that is only a name heads the bullets under it;
+        # NQ 394/NQ-CP, 2025)
+        named_dash = u.get("label") == "-" and children and all(c.get("label") == "+" for c in children) \
+            and heading(_body_heading, hs_u) is not None
+        if (inside or own) and (u.get("label") not in ("-", "+") or named_dash) \
+                and not (u.get("label") or "").startswith("(") and u["kind"] not in ("table", "recipients", "signature"):
             hspan = hs_u
             hm = heading(_body_heading, hspan)
             bullets = children and all(_bullet(c.get("label")) for c in children)
@@ -571,7 +575,10 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             # tỉnh, thành phố trực thuộc Trung ương thực hiện một số nhiệm vụ trọng tâm cấp bách sau:` over `1. ...` (CĐ
             # 229/CĐ-TTg, 2025): a lead-in paragraph hands the items after it to its doer
             doer = _intro_doer(text, folded, roots[i - 1]["start"], u["start"], mentions)
-        walk(u, bool(doer), doer)
+        if doer and under_aims(u):  # (`I. QUAN ĐIỂM CHỈ ĐẠO`, `II. MỤC TIÊU` after the lead-in: no duties; NQ 394/NQ-CP)
+            walk(u, False)
+        else:
+            walk(u, bool(doer), doer)
 
 
 
