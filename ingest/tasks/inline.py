@@ -266,6 +266,12 @@ def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
         # (`Các tổ chức, cá nhân được cấp giấy phép thăm dò, khai thác khoáng sản có trách nhiệm ...`: a duty after all)
         return None  # (`Văn phòng Chính phủ thông báo để ... biết, thực hiện./.`: the notice's closing, no duty)
     nxt = re.search(r"[^\W\d_]", text[pos:e]) if subj else None
+    if subj and nxt and nxt.group(0).isupper() and subj[0]["start"] <= s + 2 and "\n" in text[pos:pos + nxt.start()] \
+            and not text[pos:pos + nxt.start()].strip(" \t\n*_") and _leading_verb(folded, pos + nxt.start(), e):
+        # `1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ` / `Tập trung chỉ đạo quyết liệt ...` (CĐ 220/CĐ-TTg, 2025):
+        # the name on its own line, the duty on the lines below
+        p = pos + nxt.start()
+        return [(mn, r) for mn in subj for r in _with_responsible(_subject_roles(folded, p, e))], p
     if subj and nxt and nxt.group(0).isupper():
         # `Chủ tịch Ủy ban nhân dân các cấp, Thủ trưởng các cơ quan có thẩm quyền xử phạt ... chịu trách nhiệm thi
         # hành Nghị định này` (Điều 11.3, NĐ 281/2026/NĐ-CP): a second titled subject the gazetteer does not know,

@@ -570,11 +570,16 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
     for i, u in enumerate(roots):
         if u["kind"] != "item":
             doer = None
-        elif i and roots[i - 1]["kind"] == "paragraph":
+        elif i and roots[i - 1]["kind"] in ("paragraph", "preamble"):
             # `..., Thủ tướng Chính phủ yêu cầu Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, ..., Chủ tịch Ủy ban nhân dân các
             # tỉnh, thành phố trực thuộc Trung ương thực hiện một số nhiệm vụ trọng tâm cấp bách sau:` over `1. ...` (CĐ
-            # 229/CĐ-TTg, 2025): a lead-in paragraph hands the items after it to its doer
-            doer = _intro_doer(text, folded, roots[i - 1]["start"], u["start"], mentions)
+            # 229/CĐ-TTg, 2025): a lead-in paragraph hands the items after it to its doer; so does the last sentence of
+            # a Công điện's preamble over `I. VỀ HOÀN THIỆN THỂ CHẾ` (CĐ 220/CĐ-TTg, 2025)
+            p = roots[i - 1]["start"]
+            if roots[i - 1]["kind"] == "preamble":
+                cut = max(text.rfind(".\n", p, u["start"] - 2), text.rfind("\n\n", p, u["start"] - 2))
+                p = cut + 2 if cut != -1 else p
+            doer = _intro_doer(text, folded, p, u["start"], mentions)
         if doer and under_aims(u):  # (`I. QUAN ĐIỂM CHỈ ĐẠO`, `II. MỤC TIÊU` after the lead-in: no duties; NQ 394/NQ-CP)
             walk(u, False)
         else:
