@@ -561,6 +561,10 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                     taken.append((s, e))
                 taken.append(hspan)
                 return
+            if hm and subheads and any(not heading(_body_heading, _heading_span(text, c, [])) for c in children):
+                # `1. Sở Công Thương` over `a) Chủ trì, phối hợp với các sở, ...` / `- ...` (QĐ 2954/QĐ-UBND Sơn La, 2025):
+                # the body holds the bullets of the role headings below it
+                holder = hm
         inside = inside or is_section(u)
         for c in children:
             walk(c, inside, holder)
