@@ -930,6 +930,9 @@ def _ministry_units(text: str, found: list, ministry: str | dict | None) -> list
                     break  # `Cục Chăn nuôi và Thú y`; a lower-case word after `và` goes on with the sentence
                 if w[0].islower() and closed:
                     break  # `Cục Hàng hải Việt Nam cấp`: a proper name (`Việt Nam`, `Trung ương`) closes the name
+                if w[0].isupper() and words[-1][0].islower() and "\n" in text[p:ws]:
+                    break  # `7. Cục Hợp` / `tác quốc tế` / `Khẩn trương hoàn thành ...` (Công văn 6278/BVHTTDL-VP,
+                    # 2025): a capital after a line break, past the name's lower-case words, opens the next sentence
                 if _starts_with(ahead, closers):
                     closed = True
             words.append(w)

@@ -117,7 +117,7 @@ def _colon_holder(text: str, folded: str, s: int, e: int, mentions: _Mentions) -
             return ms, p  # the addressees of `Đề nghị`: every body named before the colon
         return None
     words = re.findall(r"[^\W\d_]+", folded[p:c])
-    if folded.startswith("cac ", p) and 2 <= len(words) <= 8 and not re.search(r"[\d.;,()]", text[p:c]):
+    if _CAC.match(folded, p) and 2 <= len(words) <= 8 and not re.search(r"[\d.;,()]", text[p:c]):
         return [], p
     return None
 
@@ -172,7 +172,7 @@ def _holder_heading(text: str, folded: str, span: tuple[int, int], mentions: _Me
     if ms and not _leading_verb(folded, p, e):
         # `1.3. Các cơ quan tham mưu quản lý ngành, lĩnh vực (gồm các Sở: Xây dựng, ...)`: the bodies it names
         return ms
-    if folded.startswith("cac ", p) and not _leading_verb(folded, p, e):
+    if _CAC.match(folded, p) and not _leading_verb(folded, p, e):
         return []  # (the same heading when the gazetteer knows none of its names: a holder all the same)
     return None
 
@@ -195,6 +195,8 @@ def _opener_heading(text: str, folded: str, span: tuple[int, int], mentions: _Me
     return ms
 
 
+_CAC = re.compile(r"cac\s")  # (`Các` / `đơn vị có TTHC`: the group word may end a line)
+_UNKNOWN_HOLDERS = re.compile(r"[\s*_]*cac\s+(?:co quan|don vi|to chuc|co so|truong|phong|ban)(?!\w)")
 _NOT_HOLDER = re.compile(r"(?:ve|doi voi|trong|nhiem vu|noi dung|cac nhiem vu|cac noi dung|giai phap|tien do|kinh phi)(?!\w)")
 
 
@@ -214,7 +216,7 @@ def _name_heading(text: str, folded: str, span: tuple[int, int], mentions: _Ment
             break
     words = re.findall(r"[^\W\d_]+", folded[p:p + len(head)])
     if not words or len(words) > 14 or re.search(r"[.;:(]", head) or not text[p:p + 1].isupper() and \
-            not folded.startswith("cac ", p):
+            not _CAC.match(folded, p):
         return None
     if _leading_verb(folded, p, e) or _NOT_HOLDER.match(folded, p) or _rx()["aims"].match(folded, p):
         return None
@@ -448,7 +450,12 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             leaves = all(not kids.get(c["id"]) for c in children)
             own = heading(_body_heading, hs_u) is not None or leaves and (
                 heading(_opener_heading, hs_u) is not None or heading(_role_heading, hs_u) is not None
-                or bool(heading(_lead_in_subject, hs_u)))
+                or bool(heading(_lead_in_subject, hs_u))
+                # `8. Các đơn vị có TTHC` over `- Thực hiện nghiêm túc ...` (Công văn 6278/BVHTTDL-VP, 2025): a holder
+                # the gazetteer does not know, over bullets
+                or all(_bullet(c.get("label")) for c in children) and _UNKNOWN_HOLDERS.match(
+                    folded, _LABEL.match(folded, *hs_u).end() if _LABEL.match(folded, *hs_u) else hs_u[0])
+                and heading(_name_heading, hs_u) is not None)
         # (`- Bộ Công Thương` over `+ Ban hành ...` bullets: a dash line that is only a name heads the bullets under it;
         # NQ 394/NQ-CP, 2025)
         named_dash = u.get("label") == "-" and children and all(c.get("label") == "+" for c in children) \
