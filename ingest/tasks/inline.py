@@ -93,7 +93,10 @@ def _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
             if u["kind"] == "article" or heading_rx.search(head) or duty_rx.search(head):
                 zone[u["id"]] = True
             elif u.get("label") and re.fullmatch(r"[IVXLC]+", u["label"]):
-                zone[u["id"]] = False  # a part of the plan that assigns no duty (Nội dung, Nhiệm vụ, giải pháp)
+                # a part of the plan that assigns no duty (Nội dung); `II. CÁC NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM` of a
+                # resolution gives them to the bodies its items open with (`b) Bộ Tài chính tiếp tục xuất cấp hàng dự
+                # trữ quốc gia ...`; NQ 380/NQ-CP, 2025)
+                zone[u["id"]] = bool(re.search(r"nhiem vu", head))
             else:
                 zone[u["id"]] = bare_ok(by_id.get(u.get("parent_id")))
         return zone[u["id"]]

@@ -130,7 +130,8 @@ def _lead_in_subject(text: str, folded: str, span: tuple[int, int], mentions: _M
     lm = _LABEL.match(text, s, e)
     p = lm.end() if lm else s
     p += len(folded[p:e]) - len(folded[p:e].lstrip(" *_\n"))
-    if e - p > 800 or not _rx()["list_intro"].search(folded, p, e):
+    intro = _rx()["list_intro"].search(folded, p, e)
+    if e - p > 800 or not intro and not folded[p:e].rstrip(" *_\n").endswith(":"):
         return None
     ms = mentions.within(s, e)
     q = p
@@ -145,6 +146,8 @@ def _lead_in_subject(text: str, folded: str, span: tuple[int, int], mentions: _M
     # `1. Sở X chỉ đạo Chi cục Y thực hiện các nội dung sau:` (KH 235/KH-UBND Thanh Hóa, 2025): the body directed
     # holds the duties with the one that directs it
     dm = _rx()["directs"].match(folded, pos, e)
+    if not intro and (dm is None or re.search(r"[.;]", folded[pos:e])):
+        return None  # (without `sau:`, only `c) Bộ Tài chính chỉ đạo Bảo hiểm xã hội Việt Nam:`; NQ 380/NQ-CP, 2025)
     if dm:
         subj += _subject_list(folded, dm.end(), e, ms)[0]
     return subj
@@ -287,6 +290,14 @@ def _intro_doer(text: str, folded: str, s: int, e: int, mentions: _Mentions) -> 
             subj, _ = _subject_list(folded, s + m.end(), e, ms)
             if subj:
                 return [dict(mn, **{"as": role}) for mn in subj]
+    # a paragraph of its own that is only the holders (`Ủy ban nhân dân các tỉnh, thành phố:`), or the holder that
+    # directs another body (`Bộ Tài chính chỉ đạo Bảo hiểm xã hội Việt Nam:`), over `a) ...` (NQ 380/NQ-CP, 2025)
+    p = s + len(folded[s:e]) - len(folded[s:e].lstrip(" *_\n"))
+    if ms and ms[0]["start"] <= p + 2 and "\n\n" not in text[p:e] and e - p < 200:
+        subj, pos = _subject_list(folded, ms[0]["start"], e, ms, loose=text)
+        rest = folded[pos:e - 1].strip(" *_\n,")
+        if subj and (not rest or _rx()["directs"].match(folded, pos, e) and not re.search(r"[.;]", rest)):
+            return subj
     if not _rx()["list_intro"].search(folded, s, e):
         return None
     cue = _rx()["intro_doer"].search(text, s, e)
