@@ -22,7 +22,7 @@ from ingest.tasks.common import (
 from ingest.tasks.fields import _read_fields, field_kind, inner_fields
 from ingest.tasks.inline import _inline_assignment, _sentences
 from ingest.tasks.rows import _add_role, _task_row
-from ingest.tasks.subjects import _leading_verb, _subject_list, place_committee, place_list
+from ingest.tasks.subjects import _leading_verb, _subject_list, addressee_group, place_committee, place_list
 
 # ---------------------------------------------------------------- sections
 
@@ -288,6 +288,8 @@ def _intro_doer(text: str, folded: str, s: int, e: int, mentions: _Mentions) -> 
     for role, rx in _rx()["opener"]:
         for m in re.finditer(r"(?<!\w)" + rx.pattern, folded[s:e]):
             subj, _ = _subject_list(folded, s + m.end(), e, ms)
+            if not subj and (group := addressee_group(text, folded, s + m.end(), e, mentions)):
+                subj = [group]
             if subj:
                 return [dict(mn, **{"as": role}) for mn in subj]
     # a paragraph of its own that is only the holders (`Ủy ban nhân dân các tỉnh, thành phố:`), or the holder that

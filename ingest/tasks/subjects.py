@@ -124,6 +124,36 @@ def place_committee(text: str, start: int, end: int, mentions) -> dict | None:
     return {"body_id": row["id"], "raw": text[start:end].strip(), "start": start, "end": end}
 
 
+# the addressees a letter's lead-in names after `Đề nghị` / `Yêu cầu` that are no government body the gazetteer knows
+# (`Bộ Văn hóa, Thể thao và Du lịch đề nghị các cơ sở đào tạo trực thuộc Bộ (sau đây gọi là cơ sở đào tạo) nghiêm túc thực
+# hiện ...`, Công văn 6386/BVHTTDL-KHCNĐTMT, 2025; `Sở Nội vụ đề nghị các doanh nghiệp có hoạt động cho thuê lại lao động
+# ... tự kiểm tra`, Công văn 10283/SNV-LĐTLBHXH Hồ Chí Minh, 2025)
+_ADDRESSEES = re.compile(r"[\s*_]*(cac|toan the)\s+(?:co so|don vi|truong|doanh nghiep|to chuc|cong ty|chu dau tu|nha thau"
+                         r"|hop tac xa|hoi|hiep hoi)(?!\w)")
+
+
+def addressee_group(text: str, folded: str, pos: int, end: int, mentions, province: str | None = None) -> dict | None:
+    """A mention of the addressee group that opens at `pos` (`các cơ sở đào tạo trực thuộc Bộ`), its words up to a
+    bracket, a comma, a colon or the verb after it; its row (kind `group`) goes to `mentions.extra`; else None."""
+    m = _ADDRESSEES.match(folded, pos, end)
+    if not m:
+        return None
+    s = m.start(1)
+    stop = re.compile(r"[(,;:.]|\s(?:nghiem tuc|tu|khan truong|tiep tuc|chu dong|tap trung|thuc hien|quan tam|kip thoi"
+                      r"|nghien cuu|phoi hop|to chuc|trien khai|bao cao)(?!\w)").search(folded, m.end(), min(end, s + 120))
+    e = stop.start() if stop else None
+    if e is None or len(text[s:e].split()) > 12:
+        return None
+    name = " ".join(text[s:e].split())
+    name = name[0].upper() + name[1:]
+    bid = "group:" + re.sub(r"[^a-z0-9]+", "-", fold_same_length(name.lower())).strip("-")
+    if bid not in mentions.known:
+        mentions.extra.setdefault(bid, {"id": bid, "name": name, "short_name": None, "kind": "group", "level": None,
+                                        "jurisdiction": None, "parent_id": None, "is_group": 1,
+                                        "valid_from": None, "valid_to": None})
+    return {"body_id": bid, "raw": text[s:e], "start": s, "end": e}
+
+
 def place_doer(text: str, folded: str, s: int, e: int, mentions) -> tuple[dict, int] | None:
     """(committee mention, where the predicate starts) when the sentence [s, e) opens with a province or city that must
     act (`Tỉnh Thanh Hóa cần nỗ lực, phấn đấu hơn nữa, ...`; TB 634/TB-VPCP, 2025), else None."""
