@@ -50,13 +50,25 @@ def task_matches(task: dict, key: str, spans: list[tuple[int, int]]) -> bool:
 
 
 def match_tasks(gold: list[dict], predicted: list[dict], text: str) -> list[tuple[int, int]]:
-    """(gold index, predicted index) pairs, one-to-one, greedy in gold order, earliest task first."""
+    """(gold index, predicted index) pairs, one-to-one, greedy in gold order, earliest task first.
+
+    A quote that several gold tasks share (`Chủ trì, phối hợp với các cơ quan, đơn vị` under ten articles) and that
+    occurs in the text as many times is read in order: the k-th such gold task is the one at the k-th occurrence, and
+    a predicted task matches it only there (so one missed task does not shift the pairs of all the later ones)."""
     order = sorted(range(len(predicted)), key=lambda i: predicted[i].get("start") or 0)
     used: set[int] = set()
     pairs = []
+    keys = [quote_key(g["quote"]) for g in gold]
+    seen: dict[str, int] = {}
     for gi, g in enumerate(gold):
-        key, spans = quote_key(g["quote"]), quote_spans(text, g["quote"])
-        pi = next((i for i in order if i not in used and task_matches(predicted[i], key, spans)), None)
+        key, spans = keys[gi], quote_spans(text, g["quote"])
+        k = seen[key] = seen.get(key, -1) + 1
+        if keys.count(key) > 1 and len(spans) == keys.count(key):
+            at = spans[k][0]
+            pi = next((i for i in order if i not in used and (predicted[i].get("start") or 0) - LABEL_SLACK <= at
+                       < (predicted[i].get("end") or 0)), None)
+        else:
+            pi = next((i for i in order if i not in used and task_matches(predicted[i], key, spans)), None)
         if pi is not None:
             used.add(pi)
             pairs.append((gi, pi))
@@ -68,6 +80,10 @@ def name_words(name: str) -> str:
     ` cac quan huyen thanh pho ` (padded so containment respects word edges)."""
     words = [w for w in re.findall(r"\w+", fold(name)) if w != "va"]
     out = f" {' '.join(words)} " if words else ""
+    # the committees of every commune (or district) named by their level or by their kinds: `Ủy ban nhân dân cấp xã` ~
+    # `Ủy ban nhân dân các xã, phường` (~ `các phường, xã, đặc khu`, `xã, phường, thị trấn`)
+    out = re.sub(r" (?:cac )?(?:(?:xa|phuong|thi tran|dac khu) ){2,}", " cap xa ", out)
+    out = re.sub(r" (?:cac )?(?:(?:quan|huyen|thi xa|thanh pho thuoc tinh) ){2,}", " cap huyen ", out)
     # `(có) liên quan` is wording: `các sở, ban, ngành có liên quan` is the group `các sở, ban, ngành`
     # (eval/gold/bodies/README.md)
     return re.sub(r" (?:co )?lien quan(?= )", "", out) if out.strip() not in ("co lien quan", "lien quan") else out

@@ -474,9 +474,18 @@ _COMMUNE_GROUP = re.compile(rf"{_SEP}(?:,|va){_SEP}(?:uy ban nhan dan|ubnd){_SEP
                             rf"|cap{_SEP}xa)(?![\w&])")
 _TOPIC_WORD = re.compile(rf"{_SEP}([^\W_]+|\d+)(?![\w&])")
 _TOPIC_STOP = re.compile(r"(?:tinh|thanh pho|tp|thanh uy|tinh uy)(?![\w&])")
-_TOPIC_FUNCTION = frozenset("trên cấp của là gồm và để về theo tại do với cho có được đã sẽ chủ phối kiện thực nhằm hoặc".split())
+_TOPIC_FUNCTION = frozenset("trên cấp của là gồm và để về theo tại do với cho có được đã sẽ chủ phối kiện thực nhằm hoặc ở".split())
 # a long topic (`Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh Đồng Tháp`) may open
 # with `về` and hold commas and `và`, but only when it runs on to the place
+# what the committee does, not what it is for (`Ban Chỉ đạo ban hành ...`, `Ban Chỉ đạo khi cần thiết`, `Ban Chỉ đạo
+# triệu tập ...`; QĐ 170/QĐ-BCĐNNDL, 2025, the rules of the Ban Chỉ đạo Nhà nước về Du lịch)
+_TOPIC_VERB = re.compile(r"(?:ban hanh|quyet dinh|phe duyet|xem xet|thao luan|lam viec|moi|trieu tap|khi|trong|bang|nhung"
+                         r"|lien quan|khong|phai|su dung|sua doi|tong hop|chuan bi|ket luan|cu|giai quyet|trinh|thong qua"
+                         r"|phan cong|bao cao|kiem tra|chi dao|de nghi|yeu cau|giao|hop|to chuc|tham muu|dieu hanh|ky|o|nay"
+                         r"|dua ra|ra|danh gia|huong dan|don doc|theo doi|dong y|xin|gui|nhan|tiep nhan|chiu"
+                         # the committee's own people and ways (`Ban Chỉ đạo Trưởng ban giao`, `Ban Chỉ đạo ủy quyền`,
+                         # `Ban Chỉ đạo định kỳ`; QĐ 170/QĐ-BCĐNNDL, 172/QĐ-BCĐPTCNBD, 2025)
+                         r"|truong ban|pho truong ban|thanh vien|uy vien|uy quyen|dinh ky|thuoc|tai)(?![\w&])")
 _TOPIC_LIST = re.compile(rf"[ \t]*,{_SEP}")
 _TOPIC_JOINS = frozenset(("và",))
 _CENTRAL_TOPIC = re.compile(r"(?:^| )(?:trung uong|quoc gia|chinh phu)(?: |$)")
@@ -527,7 +536,7 @@ def _topic_body(t: dict, key: str, text: str, folded: str, end: int, doc_provinc
         ws = w.start(1)
         f = _squash(folded[ws:ws + 40])
         if (_TOPIC_STOP.match(f) or text[ws:w.end(1)].lower() in _TOPIC_FUNCTION or any(f.startswith(n) and not f[len(n):len(n) + 1].isalnum() for n in names)
-                or _prefilter().match(folded, ws)):
+                or _prefilter().match(folded, ws) or not words and _TOPIC_VERB.match(f)):
             break
         words.append(text[ws:w.end(1)])
         pos = w.end(1)

@@ -131,6 +131,17 @@ def test_match_tasks_by_text_and_by_start():
     assert tasks.match_tasks(gold, [stray, by_start, by_text], TEXT) == [(0, 2), (1, 1)]
 
 
+def test_match_tasks_repeated_quote_in_order():
+    """A quote three gold tasks share, found three times: the k-th gold task is the one at the k-th place, so a missed
+    first task does not pair the second gold task with the first prediction (QĐ 102/2025/QĐ-UBND Phú Thọ)."""
+    text = "1. Sở A\na) Chủ trì, phối hợp với X.\n2. Sở B\na) Chủ trì, phối hợp với X.\n3. Sở C\na) Chủ trì, phối hợp với X."
+    at = [i for i in range(len(text)) if text.startswith("Chủ trì", i)]
+    gold = [{"quote": "Chủ trì, phối hợp với X."}] * 3
+    second = {"id": "t2", "start": at[1], "end": at[1] + 24, "text": "Chủ trì, phối hợp với X."}
+    third = {"id": "t3", "start": at[2], "end": at[2] + 24, "text": "Chủ trì, phối hợp với X."}
+    assert tasks.match_tasks(gold, [second, third], text) == [(1, 0), (2, 1)]
+
+
 def test_same_body_containment_both_ways():
     assert tasks.same_body("Sở Nội vụ", "Sở Nội vụ Thành phố Hồ Chí Minh")
     assert tasks.same_body("Ủy ban nhân dân các quận, huyện và thành phố Thủ Đức",
@@ -216,6 +227,9 @@ def test_report_creates_record_when_absent(tmp_path):
     ("các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
      ("Các bộ, ngành trung ương", "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"), True),
     ("Bộ Công an", ("Các bộ, ngành trung ương", "các bộ, cơ quan ngang bộ"), False),
+    # the committees of every commune by their kinds or by their level (QĐ 102/2025/QĐ-UBND Phú Thọ gold)
+    ("Ủy ban nhân dân các xã, phường", "Ủy ban nhân dân cấp xã tỉnh Phú Thọ", True),
+    ("Ủy ban nhân dân các quận, huyện", "Ủy ban nhân dân cấp xã", False),
 ])
 def test_same_body(a, b, same):
     from eval.tasks import same_body
