@@ -308,6 +308,9 @@ def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
             if not bare:
                 continue
             subj, pos = _subject_list(folded, p, e, ms)
+            if subj and m.group(0).strip().startswith("truong hop") and not _cued(folded, pos, e):
+                continue  # (`Trường hợp hồ sơ hợp lệ, Cục X cấp ...`: a step of a procedure; `Trường hợp cần thiết ...,
+                # Sở X có trách nhiệm tham mưu ...` is a duty; QĐ 84/2025/QĐ-UBND Bắc Ninh)
             if subj and len(re.findall(r"\w+", folded[pos:e])) >= 3 and not _narrative(text, folded, pos, e):
                 after = _subject_roles(folded, pos, e) or ["responsible"]
                 return [(mn, r) for mn in subj for r in after], pos

@@ -603,7 +603,9 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             if roots[i - 1]["kind"] == "preamble":
                 cut = max(text.rfind(".\n", p, u["start"] - 2), text.rfind("\n\n", p, u["start"] - 2))
                 p = cut + 2 if cut != -1 else p
-            doer = _intro_doer(text, folded, p, u["start"], mentions)
+            # (not a report's or a submission's: `..., Sở Công Thương tổng hợp báo cáo ... như sau:` opens its facts)
+            doer = None if roots[i - 1]["kind"] == "preamble" and doc.get("doc_type") in ("Báo cáo", "Tờ trình") \
+                else _intro_doer(text, folded, p, u["start"], mentions)
         if doer and under_aims(u):  # (`I. QUAN ĐIỂM CHỈ ĐẠO`, `II. MỤC TIÊU` after the lead-in: no duties; NQ 394/NQ-CP)
             walk(u, False)
         else:
