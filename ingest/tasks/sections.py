@@ -46,6 +46,9 @@ def _body_heading(text: str, folded: str, span: tuple[int, int], mentions: _Ment
         if not any(m["start"] < cut < m["end"] for m in ms):
             e, ms = cut, [m for m in ms if m["end"] <= cut]
             break
+    lm0 = _LABEL.match(text, s, e)
+    if _SERVES.match(folded, lm0.end() if lm0 else s, e):
+        return None  # `1. Giúp Thủ tướng Chính phủ:` over `a) ...` (QĐ 170/QĐ-BCĐNNDL, 2025): whom the holder serves
     paren = re.search(r"\(([^()]{3,400})\)[\s*_:]*$", text[s:e])
     if paren:
         inner = [m for m in ms if s + paren.start(1) <= m["start"] and m["end"] <= s + paren.end(1)]
@@ -198,6 +201,7 @@ def _opener_heading(text: str, folded: str, span: tuple[int, int], mentions: _Me
     return ms
 
 
+_SERVES = re.compile(r"[\s*_]*(?:giup|giup viec cho|tham muu cho|tham muu|phoi hop voi|bao cao|gui)\s")
 _CAC = re.compile(r"cac\s")  # (`Các` / `đơn vị có TTHC`: the group word may end a line)
 _UNKNOWN_HOLDERS = re.compile(r"[\s*_]*cac\s+(?:co quan|don vi|to chuc|co so|truong|phong|ban)(?!\w)")
 _NOT_HOLDER = re.compile(r"(?:ve|doi voi|trong|nhiem vu|noi dung|cac nhiem vu|cac noi dung|giai phap|tien do|kinh phi)(?!\w)")
@@ -480,6 +484,10 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             bullets = children and all(_bullet(c.get("label")) for c in children)
             if hm is None and children and any(_bullet(c.get("label")) for c in children):
                 hm = _holder_heading(text, folded, hspan, mentions)
+            if hm is None and own and u["kind"] == "article":
+                # `Điều 12. Trách nhiệm của Sở Khoa học và Công nghệ` over clauses, or over one paragraph (QĐ
+                # 78/2025/QĐ-UBND Bắc Ninh): the body the title names
+                hm = _holder_heading(text, folded, hspan, mentions) or None
             if hm is None and children and all(not kids.get(c["id"]) for c in children):
                 hm = heading(_opener_heading, hspan) or heading(_role_heading, hspan) or heading(_lead_in_subject, hspan)
             lead_in = None
