@@ -535,9 +535,11 @@ def _topic_body(t: dict, key: str, text: str, folded: str, end: int, doc_provinc
             break
         ws = w.start(1)
         f = _squash(folded[ws:ws + 40])
-        if (_TOPIC_STOP.match(f) or text[ws:w.end(1)].lower() in _TOPIC_FUNCTION or any(f.startswith(n) and not f[len(n):len(n) + 1].isalnum() for n in names)
-                or _prefilter().match(folded, ws) or not words and _TOPIC_VERB.match(f)):
-            break
+        national = text[ws:w.end(1)].lower() == "về" and _squash(fold(" ".join(words))) in ("nha nuoc", "quoc gia")
+        if not national and (_TOPIC_STOP.match(f) or text[ws:w.end(1)].lower() in _TOPIC_FUNCTION
+                             or any(f.startswith(n) and not f[len(n):len(n) + 1].isalnum() for n in names)
+                             or _prefilter().match(folded, ws) or not words and _TOPIC_VERB.match(f)):
+            break  # (`Ban Chỉ đạo Nhà nước về Du lịch`, `Ban Chỉ đạo quốc gia về ...`: a national committee's topic)
         words.append(text[ws:w.end(1)])
         pos = w.end(1)
     if long:

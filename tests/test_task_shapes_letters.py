@@ -8,6 +8,7 @@ from tests.test_task_shapes_central import CENTRAL
 from tests.test_tasks import _parsed
 
 DONGNAI = {"id": "doc", "province": "Đồng Nai", "issued_date": "2025-11-18", "doc_type": "Kế hoạch"}
+HCM_SNV = {"id": "doc", "province": "Hồ Chí Minh", "issued_date": "2025-11-20", "doc_type": "Công văn", "issuer": "Sở Nội vụ"}
 
 
 def _tasks(out: dict) -> list[tuple[str, set[tuple[str, str]], str | None]]:
@@ -231,3 +232,153 @@ def test_reply_closings_are_no_duties():
                          {**CENTRAL, "doc_type": "Nghị định"}))
     assert got == [("Bộ Quốc phòng, Bộ Công an trả", {("responsible", "bo-quoc-phong"), ("responsible", "bo-cong-an")},
                     None)]
+
+
+# CĐ 234/CĐ-TTg (2025): the preamble ends at the lead-in's colon over `1.`; the heading names its holder and its scope
+CD_234 = """CÔNG ĐIỆN
+V/V PHÁT ĐỘNG, TRIỂN KHAI "CHIẾN DỊCH QUANG TRUNG"
+
+Căn cứ chỉ đạo của Tổng
+Bí thư Tô Lâm, của Bộ Chính trị tại thông báo số 99-TB/TW ngày 21/11/2025, Thủ
+tướng Chính phủ yêu cầu:
+1. Chủ tịch Ủy ban nhân
+dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng, trong đó trọng tâm là các tỉnh:
+Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng:
+a) Tổ chức xây dựng kế hoạch
+cụ thể, phát động và triển khai ngay "Chiến dịch Quang Trung" vào
+ngày 01/12/2025.
+b) Huy động lực lượng
+quân đội, công an, thanh niên hỗ trợ sửa chữa nhà cho các gia đình có
+nhà bị hư hỏng nặng, hoàn thành chậm nhất trước ngày 31/12/2025.
+2. Bộ trưởng Bộ Tài chính
+chủ trì phối hợp với các bộ, ngành liên quan rà soát, bố trí kinh phí, hoàn thành
+trước ngày 05/12/2025.
+"""
+
+# CV 6386/BVHTTDL-KHCNĐTMT (2025): addressees the gazetteer does not know, after the lead-in's `đề nghị`
+CV_6386 = """Kính gửi: Các cơ sở
+đào tạo trực thuộc Bộ
+
+Thực
+hiện Thông báo số 460/TB-VPCP ngày 04/9/2025. Bộ Văn hóa, Thể
+thao và Du lịch (VHTTDL) đề nghị các cơ sở đào tạo trực thuộc Bộ (sau đây gọi
+là cơ sở đào tạo) nghiêm túc thực hiện một số nhiệm vụ năm học 2025 - 2026 với
+các nội dung chủ yếu như sau:
+
+I. NHIỆM VỤ CỤ THỂ
+
+1. Tập
+trung hoàn thiện thể chế, cơ chế, chính sách, pháp luật
+
+- Tiếp
+tục rà soát, sửa đổi, bổ sung, ban hành mới các quy định của cơ sở đào tạo.
+
+- Nghiêm túc thực hiện đúng các quy định về quản lý thu chi tài chính.
+"""
+
+
+def test_preamble_lead_in_and_scoped_holder():
+    got = _tasks(_parsed(CD_234, {**CENTRAL, "doc_type": "Công điện"}))
+    provinces = {("responsible", "group:ubnd-cac-tinh-thanh-pho")}
+    assert [(g[0], g[1]) for g in got] == [
+        ("Tổ chức xây dựng kế hoạch cụ t", provinces), ("Huy động lực lượng quân đội, c", provinces),
+        ("Bộ trưởng Bộ Tài chính chủ trì", {("lead", "bo-tai-chinh"), ("partner", "group:cac-bo-nganh")})]
+    assert got[1][2] == "2025-12-31"
+
+
+def test_unknown_addressees_hold_the_items():
+    got = _tasks(_parsed(CV_6386, {**CENTRAL, "doc_type": "Công văn"}))
+    group = {("requested", "group:cac-co-so-dao-tao-truc-thuoc-bo")}
+    assert got == [("Tiếp tục rà soát, sửa đổi, bổ", group, None), ("Nghiêm túc thực hiện đúng các", group, None)]
+
+
+# CV 10283/SNV-LĐTLBHXH Hồ Chí Minh (2025): a duty ending `cụ thể:` is one task over its bullets; the list of the acts
+# that are fined holds no duty
+CV_10283 = """Kính gửi: Các
+Doanh nghiệp hoạt động cho thuê lại lao động trên địa bàn Thành phố Hồ Chí Minh
+
+Thực hiện quy định Bộ luật Lao động năm 2012 và Nghị
+định số 145/2020/NĐ-CP ngày 14 tháng 12 năm 2020 của Chính phủ quy định chi tiết
+và hướng dẫn thi hành một số điều của Bộ luật Lao động về điều kiện lao động và
+quan hệ lao động;
+
+Nhằm đảm bảo thực hiện các quy định pháp luật lao động
+về hoạt động cho thuê lại lao động. Sở Nội vụ đề nghị các doanh nghiệp có hoạt
+động cho thuê lại lao động trên địa bàn Thành phố tự kiểm tra, đánh giá việc thực
+hiện quy định pháp luật trong hoạt động cho thuê lại lao động, nội dung cụ thể
+như sau:
+
+1. Thường xuyên rà soát, kiểm
+tra hoạt động cho thuê lại lao động của doanh nghiệp phù hợp với nguyên tắc hoạt
+động theo quy định tại Điều 53 Bộ luật Lao động, cụ thể:
+
+- Loại công việc cho thuê lại lao động theo Danh mục
+công việc được thực hiện cho thuê lại lao động.
+
+- Doanh nghiệp cho thuê lại lao động và bên thuê lại
+lao động phải ký kết hợp đồng cho thuê lại lao động bằng văn bản.
+
+2. Doanh nghiệp thực hiện
+gia hạn giấy phép theo quy định tại Điều 26 Nghi định số 145/2020/NĐ-CP.
+
+3. Lưu ý quy định xử lý vi phạm
+hành chính đối với vi phạm quy định về cho thuê lại lao động:
+
+- Không lập hồ sơ ghi rõ số lao động đã cho thuê lại,
+bên thuê lại lao động.
+
+- Không báo cáo tình hình cho thuê lại lao động
+theo quy định của pháp luật.
+
+Nơi nhận:
+- Như trên;
+"""
+
+# NQ 394/NQ-CP (2025): `- Bộ Công Thương` over `+` bullets
+NQ_394 = """III. NHIỆM VỤ, GIẢI PHÁP
+
+2. Tăng
+cường hiệu quả công tác quản lý rác thải
+
+a) Tiếp tục hoàn thiện thể
+chế chính sách về quản lý rác thải
+
+- Bộ Công Thương
+
++ Ban hành theo thẩm quyền
+hoặc tham mưu cấp có thẩm quyền ban hành các chính sách thúc đẩy phát triển
+ngành công nghiệp môi trường.
+
++ Tiếp tục rà soát các quy định về trách nhiệm tái chế.
+
+- Bộ Xây dựng
+
++ Ban hành các quy định về quản lý chất thải rắn xây dựng.
+"""
+
+
+def test_details_and_fined_acts():
+    got = _tasks(_parsed(CV_10283, {**HCM_SNV}))
+    assert [g[0] for g in got] == ["Thường xuyên rà soát, kiểm tra", "Doanh nghiệp thực hiện gia hạn"]
+
+
+def test_dash_name_heads_plus_bullets():
+    got = _tasks(_parsed(NQ_394, {**CENTRAL, "doc_type": "Nghị quyết"}))
+    assert [(g[0], g[1]) for g in got] == [
+        ("Ban hành theo thẩm quyền hoặc", {("responsible", "bo-cong-thuong"), ("advise", "bo-cong-thuong")}),
+        ("Tiếp tục rà soát các quy định", {("responsible", "bo-cong-thuong")}),
+        ("Ban hành các quy định về quản", {("responsible", "bo-xay-dung")})]
+
+
+def test_steering_committee_acts_are_no_topics():
+    """`Ban Chỉ đạo ban hành ...`, `Ban Chỉ đạo Trưởng ban giao ...` (QĐ 170/QĐ-BCĐNNDL, 172/QĐ-BCĐPTCNBD, 2025): the
+    committee and what it does, not a committee named by those words; `Ban Chỉ đạo Nhà nước về Du lịch` is named."""
+    from ingest.bodies import find_body_spans
+
+    def named(text):
+        return [(text[s:e], b["id"]) for s, e, b in find_body_spans(text, None)]
+
+    rules = "Quy chế hoạt động của Ban Chỉ đạo Nhà nước về Du lịch. Ban Chỉ đạo ban hành quy chế; Ban Chỉ đạo Trưởng ban giao"
+    assert [r for r, _ in named(rules)] == ["Ban Chỉ đạo Nhà nước về Du lịch", "Ban Chỉ đạo", "Ban Chỉ đạo"]
+    assert len({i for _, i in named(rules)}) == 1
+    assert [r for r, _ in named("7. Cục Hợp\ntác quốc tế\nKhẩn trương hoàn thành")] == ["Cục Hợp\ntác quốc tế"]
