@@ -768,6 +768,9 @@ _CHIEF_OFFICE = re.compile(r"(?:CHÁNH|Chánh)[ \t]+(VĂN[ \t]+PHÒNG|Văn[ \t]+
 def _unit_table():
     cfg = gazetteer()["subunits"]
     kinds = {_squash(k): v for k, v in cfg["kinds"].items()}
+    # a department's own unit may be written in lower case after a verb (`Giao phòng Quản lý Công nghiệp triển khai ...`;
+    # KH 3957 of the Sở Công Thương Lào Cai, 2026): its name still opens with a capital
+    kinds.update({k[:1].lower() + k[1:]: v for k, v in list(kinds.items()) if v.get("dept_only")})
 
     def alt(words):
         return "|".join(_U_SEP.join(re.escape(w) for w in k.split()) for k in sorted(words, key=len, reverse=True))

@@ -189,9 +189,12 @@ def _issuer_block(lines: list[str]) -> list[str]:
         if first.upper() != first or len(first) > 60:
             break
         block.append(first)
-        if len(cells) > 1 and MOTTO.search(cells[1]):
-            break
+        if len(cells) > 1 and MOTTO.search(cells[1]) and not _UNDER_ROW.match(first):
+            break  # (`UBND TỈNH LÀO CAI | CỘNG HÒA ...` / `SỞ CÔNG THƯƠNG | Độc lập ...`: the department is the next row)
     return block
+
+
+_UNDER_ROW = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s+(?:TỈNH|THÀNH PHỐ|TP\.?)\s+\S")
 
 
 def _authority_issuer(text: str) -> tuple[str | None, str | None]:

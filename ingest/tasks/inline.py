@@ -244,6 +244,8 @@ def _inline_assignment(text, folded, s, e, ms, bare: bool = True):
                 and len(re.findall(r"\w+", folded[pos:e])) >= 3 and not _exhortation(folded, s, e):
             return [(mn, r) for mn in subj for r in _with_responsible(_subject_roles(folded, pos, e))], pos
     cap = re.match(r"[^\W\d][^:.;\n]{0,30}:[ \t]*", folded[s:e])
+    if cap and re.match(r"(?:dia diem|dia chi|thoi gian|thanh phan)\s*:", cap.group(0)):
+        return None  # (`Địa điểm: Sở Công Thương Lào Cai, địa chỉ: ...`: where a meeting is held, no duty; KH 3957 Lào Cai)
     if cap and not any(s <= mn["start"] < s + cap.end() for mn in ms):
         # `- Báo cáo tháng: Sở Tài chính tổng hợp báo cáo ...` (Công văn 6397/UBND-KT Hà Nội, 2025): a caption,
         # then the subject

@@ -27,10 +27,22 @@ from ingest.tasks.subjects import _leading_verb, _subject_list, addressee_group,
 # ---------------------------------------------------------------- sections
 
 def _heading_span(text: str, unit: dict, children: list[dict]) -> tuple[int, int]:
-    """The unit's heading line(s): from its start to a blank line or its first child."""
+    """The unit's heading line(s): from its start to a blank line or its first child; a heading in capitals ends with
+    its capitals (a .docx part `III. TỔ CHỨC THỰC HIỆN` / `Giao phòng Quản lý Công nghiệp triển khai ...:` with no blank
+    line between; KH 3957 of the Sở Công Thương Lào Cai, 2026)."""
     end = children[0]["start"] if children else unit["end"]
     blank = text.find("\n\n", unit["start"], end)
-    return unit["start"], (blank if blank != -1 else end)
+    end = blank if blank != -1 else end
+    pos = unit["start"]
+    while re.fullmatch(r"[IVXLC]+", unit.get("label") or ""):
+        nl = text.find("\n", pos, end)
+        if nl == -1 or any(c.islower() for c in text[pos:nl]):
+            break
+        nxt = text.find("\n", nl + 1, end)
+        if any(c.islower() for c in text[nl + 1:nxt if nxt != -1 else end]):
+            return unit["start"], nl
+        pos = nl + 1
+    return unit["start"], end
 
 
 def _body_heading(text: str, folded: str, span: tuple[int, int], mentions: _Mentions):
