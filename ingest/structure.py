@@ -523,7 +523,7 @@ def _scan_body(b: _Builder, parent: dict | None, start: int, end: int) -> None:
 # table (Công văn 11583/VPCP-CN, 2025: `Hà Nội, ngày 26 tháng 11 năm 2025` / `|` / `Kính gửi: Bộ trưởng Bộ Xây dựng.
 # Về Kết luận ..., Phó Thủ tướng Trần Hồng Hà có ý kiến như sau: ...` / `|` / `Nơi nhận:`)
 _CELL_SEP = re.compile(r"(?m)^[ \t]*\|[ \t]*$")
-_PROSE_END = re.compile(r"[.:;][ \t]*\n|\.[ \t]+[A-ZĐÀ-Ỹa-zđà-ỹ]")
+_PROSE_END = re.compile(r"[.:;][ \t]*\n|\.[ \t]+[^\W\d_]")
 
 
 def _prose_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from ingest.bodies import find_body_spans, fold_same_length
+from ingest.identity import slug
 from ingest.tasks.common import _alt, _connector_words, _is_connector, _rx, _subject_roles, patterns
 from ingest.tasks.deadlines import parse_deadline, parse_recurrence
 
@@ -130,23 +131,26 @@ def place_committee(text: str, start: int, end: int, mentions) -> dict | None:
 # ... tự kiểm tra`, Công văn 10283/SNV-LĐTLBHXH Hồ Chí Minh, 2025)
 _ADDRESSEES = re.compile(r"[\s*_]*(cac|toan the)\s+(?:co so|don vi|truong|doanh nghiep|to chuc|cong ty|chu dau tu|nha thau"
                          r"|hop tac xa|hoi|hiep hoi)(?!\w)")
+# where the addressees' words end: a bracket or a mark, or the verb of what they are asked to do
+_ADDRESSEES_END = re.compile(r"[(,;:.]|\s(?:nghiem tuc|tu|khan truong|tiep tuc|chu dong|tap trung|thuc hien|quan tam"
+                             r"|kip thoi|nghien cuu|phoi hop|to chuc|trien khai|bao cao)(?!\w)")
 
 
-def addressee_group(text: str, folded: str, pos: int, end: int, mentions, province: str | None = None) -> dict | None:
+def addressee_group(text: str, folded: str, pos: int, end: int, mentions) -> dict | None:
     """A mention of the addressee group that opens at `pos` (`các cơ sở đào tạo trực thuộc Bộ`), its words up to a
-    bracket, a comma, a colon or the verb after it; its row (kind `group`) goes to `mentions.extra`; else None."""
+    bracket, a comma, a colon or the verb after it; its row (kind `group`) goes to `mentions.extra`; else None.
+    (The group is named by its words alone, not scoped to the issuer: `trực thuộc Bộ` of two ministries is one id.)"""
     m = _ADDRESSEES.match(folded, pos, end)
     if not m:
         return None
     s = m.start(1)
-    stop = re.compile(r"[(,;:.]|\s(?:nghiem tuc|tu|khan truong|tiep tuc|chu dong|tap trung|thuc hien|quan tam|kip thoi"
-                      r"|nghien cuu|phoi hop|to chuc|trien khai|bao cao)(?!\w)").search(folded, m.end(), min(end, s + 120))
-    e = stop.start() if stop else None
-    if e is None or len(text[s:e].split()) > 12:
+    stop = _ADDRESSEES_END.search(folded, m.end(), min(end, s + 120))
+    if stop is None or len(text[s:stop.start()].split()) > 12:
         return None
-    name = " ".join(text[s:e].split())
+    name = " ".join(text[s:stop.start()].split())
     name = name[0].upper() + name[1:]
-    bid = "group:" + re.sub(r"[^a-z0-9]+", "-", fold_same_length(name.lower())).strip("-")
+    e = stop.start()
+    bid = "group:" + slug(name)
     if bid not in mentions.known:
         mentions.extra.setdefault(bid, {"id": bid, "name": name, "short_name": None, "kind": "group", "level": None,
                                         "jurisdiction": None, "parent_id": None, "is_group": 1,
