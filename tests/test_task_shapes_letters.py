@@ -382,3 +382,18 @@ def test_steering_committee_acts_are_no_topics():
     assert [r for r, _ in named(rules)] == ["Ban Chỉ đạo Nhà nước về Du lịch", "Ban Chỉ đạo", "Ban Chỉ đạo"]
     assert len({i for _, i in named(rules)}) == 1
     assert [r for r, _ in named("7. Cục Hợp\ntác quốc tế\nKhẩn trương hoàn thành")] == ["Cục Hợp\ntác quốc tế"]
+
+
+def test_district_departments_by_level():
+    """QĐ 49/2012/QĐ-UBND Hồ Chí Minh: `Điều 7. Phòng Lao động - Thương binh và Xã hội quận - huyện có nhiệm vụ` over its
+    clauses; the district departments before 2025 named by their level are a group of the city."""
+    raw = """Điều 7. Phòng Lao động - Thương binh và Xã hội quận - huyện có nhiệm vụ
+
+1. Quản lý đối tượng, quản lý kinh phí thực hiện chính sách người có công.
+
+2. Rà soát, kiểm tra chi tiết, đối chiếu danh sách chi trả trợ cấp hàng tháng.
+"""
+    hcm = {"id": "doc", "province": "Hồ Chí Minh", "issued_date": "2012-10-01", "doc_type": "Quyết định"}
+    group = {("responsible", "group:phong-lao-dong-thuong-binh-va-xa-hoi-cap-huyen@ho-chi-minh")}
+    assert [(g[0], g[1]) for g in _tasks(_parsed(raw, hcm))] == [
+        ("Quản lý đối tượng, quản lý kin", group), ("Rà soát, kiểm tra chi tiết, đố", group)]
