@@ -102,6 +102,11 @@ def _open_groups() -> frozenset[str]:
     return frozenset(f"group:{g['key']}" for g in gazetteer()["groups"] if g.get("open"))
 
 
+def _head_words(folded: str, pos: int) -> str:
+    """The first words of a heading after its label, white space made single (for the heading patterns)."""
+    return re.sub(r"\s+", " ", folded[pos:pos + 60])
+
+
 class _Mentions:
     """Body mentions of one document, looked up by span; `extra` collects body rows the task finders add (a province
     named as a doer stands for its People's Committee, which the text may not name)."""

@@ -13,6 +13,7 @@ from ingest.tasks.common import (
     _alt,
     _connector_words,
     _cued,
+    _head_words,
     _is_connector,
     _roles_in,
     _rx,
@@ -74,7 +75,7 @@ def _inline_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
             return False
         if u["id"] not in memo:
             lm = _LABEL.match(text, u["start"], u["end"])
-            head = re.sub(r"\s+", " ", folded[lm.end():lm.end() + 60]) if lm else ""
+            head = _head_words(folded, lm.end()) if lm else ""
             memo[u["id"]] = bool(lm and (u["kind"] == "item" and _rx()["no_duty"].match(head)
                                          or not u.get("demand") and aims.match(head)
                                          and not _addressed(folded, lm.end(), u["end"], mentions))) or \

@@ -13,6 +13,7 @@ from ingest.tasks.common import (
     _bullet,
     _connector_words,
     _cued,
+    _head_words,
     _Mentions,
     _roles_in,
     _rx,
@@ -410,11 +411,10 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
     aims = _rx()["aims"]
 
     def under_aims(u) -> bool:  # `I. MỤC ĐÍCH, YÊU CẦU`: bodies named there hold no duty
-        while u is not None:
+        while u is not None:  # (a list of the acts that are fined is left by `walk` itself)
             lm = _LABEL.match(text, u["start"], u["end"])
-            head = re.sub(r"\s+", " ", folded[lm.end():lm.end() + 60]) if lm else ""
-            if lm and (u["kind"] == "item" and _rx()["no_duty"].match(head) or not u.get("demand") and aims.match(head)
-                       and not _addressed(folded, lm.end(), u["end"], mentions)):
+            if lm and not u.get("demand") and aims.match(_head_words(folded, lm.end())) \
+                    and not _addressed(folded, lm.end(), u["end"], mentions):
                 return True
             u = by_id.get(u.get("parent_id"))
         return False
@@ -433,7 +433,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
 
     def walk(u, inside, holder=None):
         lm = _LABEL.match(text, u["start"], u["end"])
-        if lm and u["kind"] == "item" and _rx()["no_duty"].match(re.sub(r"\s+", " ", folded[lm.end():lm.end() + 60])):
+        if lm and u["kind"] == "item" and _rx()["no_duty"].match(_head_words(folded, lm.end())):
             return  # (`7. Lưu ý quy định xử lý vi phạm hành chính ...:` over the acts that are fined)
         inside = inside or bool(u.get("duty"))
         children = kids.get(u["id"], [])
@@ -482,9 +482,8 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                 or bool(heading(_lead_in_subject, hs_u))
                 # `8. Các đơn vị có TTHC` over `- Thực hiện nghiêm túc ...` (Công văn 6278/BVHTTDL-VP, 2025): a holder
                 # the gazetteer does not know, over bullets
-                or all(_bullet(c.get("label")) for c in children) and _UNKNOWN_HOLDERS.match(
-                    folded, _LABEL.match(folded, *hs_u).end() if _LABEL.match(folded, *hs_u) else hs_u[0])
-                and heading(_name_heading, hs_u) is not None)
+                or all(_bullet(c.get("label")) for c in children)
+                and _UNKNOWN_HOLDERS.match(folded, lm.end() if lm else hs_u[0]) and heading(_name_heading, hs_u) is not None)
         # (`- Bộ Công Thương` over `+ Ban hành ...` bullets: a dash line that is only a name heads the bullets under it;
         # NQ 394/NQ-CP, 2025)
         named_dash = u.get("label") == "-" and children and all(c.get("label") == "+" for c in children) \
@@ -630,8 +629,6 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             walk(u, False)
         else:
             walk(u, bool(doer), doer)
-
-
 
 
 # the end of a duty whose bullets spell out its content (`..., cụ thể:`, `..., cụ thể như sau:`)
