@@ -1016,54 +1016,47 @@ def _name_end(rest: str, words: list[str]) -> int:
 # (the list may wrap: `Bộ trưởng các Bộ: Quốc phòng, ..., Giáo dục và Đào tạo,\nY tế; Chủ tịch ...`; CĐ 231/CĐ-TTg, 2025)
 # `Ủy ban nhân dân các tỉnh: Ninh Bình, Bắc Ninh, Phú Thọ, Tuyên Quang` (Công văn 11654/VPCP-CN, 2025): each
 # province's committee
-_LIST_KIND = re.compile(r"(?<![\w&])(?:[Cc]ác[ \t]+(Bộ|Sở|Văn phòng|Ban)|(Ủy[ \t]+ban[ \t]+nhân[ \t]+dân|UBND)[ \t]+các"
+_LIST_KIND = re.compile(r"(?<![\w&])(?:[Cc]ác[ \t]+(Bộ|Sở|bộ|sở|Văn phòng|Ban)|(Ủy[ \t]+ban[ \t]+nhân[ \t]+dân|UBND)[ \t]+các"
                         r"[ \t]+tỉnh(?:,[ \t]*thành[ \t]+phố)?)[ \t]*:[ \t]*((?:[^;\n(:]|\n(?![ \t]*\n))+)")
-_ITEM = re.compile(r"[^,]+")
+_LIST_SEP = re.compile(r"[\s,]*(?:và\s+)?")
 
 
 def _list_items(text: str, doc_province: str | None, found: list) -> list[tuple[int, int, dict]]:
-    """The bodies of a `Các <kind>: a, b` list: each item read as `<kind> <item>`; an item that reads as no whole body
-    is left out (a `và` inside an item is tried as a joint last: `Nông nghiệp và Môi trường` is one name)."""
+    """The bodies of a `Các <kind>: a, b` list: from each item on, the longest run of words that reads as one whole body
+    `<kind> <words>` (a name may hold `và` or a comma: `Nông nghiệp và Môi trường`, `Văn hóa, Thể thao và Du lịch`;
+    the last one may run on into the duty: `Công an chủ động chỉ đạo ...`); words that read as none are left out."""
     out = []
     taken = [(s, e) for s, e, _ in found]
     for m in _LIST_KIND.finditer(text):
-        kind = m.group(1) or "Ủy ban nhân dân tỉnh"
-        first = bool(m.group(2))
-        for it in _ITEM.finditer(m.group(3)):
-            raw = it.group(0)
-            lead = len(raw) - len(raw.lstrip())
-            item = raw.strip()
-            if not item or not item[:1].isupper():
+        kind = (m.group(1) or "Ủy ban nhân dân tỉnh").capitalize()
+        first = True
+        seg, pos = m.group(3), 0
+        while pos < len(seg):
+            pos = _LIST_SEP.match(seg, pos).end()
+            if pos >= len(seg):
+                break
+            run, row = _leading_body(kind, seg[pos:], doc_province) if seg[pos].isupper() else ("", None)
+            if row is None:
+                comma = seg.find(",", pos)
+                pos = len(seg) if comma == -1 else comma + 1
                 continue
-            s0 = m.start(3) + it.start() + lead
-            row = _whole_body(kind, item, doc_province)
-            if row is None and m.group(2):  # the last province, then the duty: `..., Tuyên Quang đẩy nhanh ...`
-                item = _name_run(item)
-                row = _whole_body(kind, item, doc_province)
-            parts = [(0, item)]
-            if row is None and " và " in item:
-                cut = item.index(" và ")
-                parts = [(0, item[:cut]), (cut + 4, item[cut + 4:])]
-            for off, part in parts:
-                row = row if len(parts) == 1 else _whole_body(kind, part, doc_province)
-                s, e = s0 + off, s0 + off + len(part)
-                if first and row:
-                    s, first = m.start(), False  # `Ủy ban nhân dân các tỉnh: Ninh Bình` is the first committee's
-                if row and not any(a < e and s < b and not (a >= m.start() and b <= m.start(3))  # mention
-                                   for a, b in taken):
-                    out.append((s, e, row))
+            s, e = m.start(3) + pos, m.start(3) + pos + len(run)
+            pos += len(run)
+            if first:
+                s, first = m.start(), False  # `Ủy ban nhân dân các tỉnh: Ninh Bình`, `Các Bộ: Quốc phòng` is the first one's
+            if not any(a < e and s < b and not (a >= m.start() and b <= m.start(3)) for a, b in taken):  # mention
+                out.append((s, e, row))
     return out
 
 
-def _name_run(item: str) -> str:
-    """The capitalised words that open `item`."""
-    words = list(re.finditer(r"[^\W\d_]+", item))
-    end = 0
-    for w in words:
-        if not w.group(0)[0].isupper() or item[end:w.start()].strip():
-            break
-        end = w.end()
-    return item[:end]
+def _leading_body(kind: str, item: str, doc_province: str | None) -> tuple[str, dict | None]:
+    """The longest run of words opening `item` (up to ten) that reads as one whole body of `kind`, and its row."""
+    words = list(re.finditer(r"[^\W\d_]+", item))[:10]
+    for w in reversed(words):
+        row = _whole_body(kind, item[:w.end()], doc_province)
+        if row:
+            return item[:w.end()], row
+    return item, None
 
 
 def _whole_body(kind: str, item: str, doc_province: str | None) -> dict | None:
@@ -1111,7 +1104,7 @@ def extract_bodies(text: str, units: list[dict], doc: dict) -> dict:
     for start, end, body in find_body_spans(text, prov, issuing_ministry(doc) or issuing_department(doc)):
         bodies.setdefault(body["id"], body)
         raw = text[start:end]
-        alias = _squash(raw)
+        alias = _squash(raw.rsplit(":", 1)[-1])  # (a list's first name, `Các Bộ: Công Thương`, is known by its own words)
         aliases.setdefault((body["id"], alias), {"body_id": body["id"], "alias": alias, "alias_key": fold(alias)})
         mentions.append({"id": f"{doc_id}@{start}", "document_id": doc_id, "unit_id": None,
                          "body_id": body["id"], "start": start, "end": end, "raw": raw})

@@ -263,8 +263,9 @@ DAK_LAK = {"id": "d", "province": "Đắk Lắk"}
     # Sở Nông nghiệp và Môi trường sub-departments; the ministry's fisheries department
     ("- Cục Thủy sản và Kiểm ngư;\n- Chi cục Biển đảo và Thủy sản; Chi cục Chăn nuôi và Thú y", THANH_HOA,
      ["cuc-thuy-san-va-kiem-ngu", "chi-cuc-bien-dao-va-thuy-san@thanh-hoa", "chi-cuc-chan-nuoi-va-thu-y@thanh-hoa"]),
-    # a list head is not the group; `các số liệu` is not `các sở`
-    ("- Các sở: Nông nghiệp và Môi trường, Tài chính;", THANH_HOA, []),
+    # a list head is not the group but each department it lists (lower case `sở` too); `các số liệu` is not `các sở`
+    ("- Các sở: Nông nghiệp và Môi trường, Tài chính;", THANH_HOA,
+     ["so-nong-nghiep-va-moi-truong@thanh-hoa", "so-tai-chinh@thanh-hoa"]),
     ("đồng\nthời, đối soát lại các số liệu đồng bộ", DAK_LAK, []),
 ])
 def test_find_bodies_2025_plans(text, doc, expected):
@@ -382,7 +383,9 @@ def test_new_body_classes(text, province, ids):
 def test_level_in_name_and_list_offsets():
     text = "- Các Bộ: Công Thương, NNMT (b/c);"
     spans = find_body_spans(text, "Đắk Lắk")
-    assert [text[s:e] for s, e, _ in spans] == ["Công Thương", "NNMT"]
+    assert [text[s:e] for s, e, _ in spans] == ["Các Bộ: Công Thương", "NNMT"]  # (the list's head is its first name's)
+    assert [a["alias"] for a in extract_bodies(text, [], {"id": "d", "province": "Đắk Lắk"})["body_aliases"]] == \
+        ["Công Thương", "NNMT"]
     (_, _, row), = find_body_spans("Ban Vận động cấp tỉnh theo", "Đắk Lắk")
     assert row["name"] == "Ban Vận động cấp tỉnh Đắk Lắk"
 

@@ -109,6 +109,10 @@ def _scoped_holder(text: str, folded: str, s: int, e: int, ms: list[dict]) -> li
     return subj
 
 
+_CITED_START = re.compile(r"(?:dieu|khoan|theo)\s")
+_LIST_KIND_COLON = re.compile(r"(?<!\w)cac (?:so|bo|nganh)\s*:\Z")
+
+
 def _colon_holder(text: str, folded: str, s: int, e: int, mentions: _Mentions) -> tuple[list[dict], int] | None:
     """(mentions, where the task starts) of an item that opens with its holder and a colon (`2. Sở Tài chính:
     Căn cứ khả năng cân đối ngân sách, trình ...`, `4. Các cơ sở nuôi trồng thủy sản: Theo dõi ...`; KH
@@ -117,8 +121,9 @@ def _colon_holder(text: str, folded: str, s: int, e: int, mentions: _Mentions) -
     lm = _LABEL.match(text, s, e)
     p = lm.end() if lm else s
     c = text.find(":", p, min(e, p + 160))
-    if c == -1 or "\n\n" in text[p:c] or field_kind(text[p:c + 1]) or not re.search(r"\w", text[c + 1:e]):
-        return None
+    if c == -1 or "\n\n" in text[p:c] or field_kind(text[p:c + 1]) or not re.search(r"\w", text[c + 1:e]) \
+            or _LIST_KIND_COLON.search(folded, p, c + 1):
+        return None  # (`2. Chánh Văn phòng ..., Giám đốc các Sở: Giáo dục và Đào tạo, Nội vụ; ...`: names follow)
     ms = mentions.within(p, c)
     q = p + len(folded[p:c]) - len(folded[p:c].lstrip(" *_"))
     om = next((m for _, rx in _rx()["opener"] if (m := rx.match(folded, q, c))), None)
@@ -442,11 +447,23 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             holder = None  # (a heading that names its own holder under a lead-in: `3. Cơ quan chủ trì giải quyết ...:`)
         holder = holder or u.get("holder")
         own = _rx()["holder"].match(folded, _strip_span(text, u["start"], u["end"])[0])  # `Trách nhiệm của X:`
-        if not own and not inside and not children and u["kind"] == "item" and not under_aims(u) \
-                and re.match(r"[ \t*_]*\n[ \t]*\n", text[hs_u[1]:u["end"]]):
+        if not own and not inside and not children and u["kind"] in ("item", "clause") and not under_aims(u) \
+                and re.match(r"[ \t*_]*\n[ \t]*\n[ \t*_]*[^\W\d_]", text[hs_u[1]:u["end"]]) \
+                and not text[hs_u[0]:hs_u[1]].rstrip(" *_\n").endswith("."):
             # `**9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố**` over a paragraph with no items (Chỉ thị
-            # 09/CT-UBND Cần Thơ, 2025): a heading of body names over one duty
-            own = heading(_body_heading, hs_u) is not None
+            # 09/CT-UBND Cần Thơ, 2025), `1. Sở Tư pháp` over `Chủ trì thẩm định ...` in a rule's article (QĐ
+            # 102/2025/QĐ-UBND Phú Thọ): a heading of body names over one duty. (Not a name in a list, `17. Cục
+            # Thông tin và Truyền thông Chính phủ.`, nor a heading whose sentence runs on in lower case.)
+            para = text[hs_u[1]:u["end"]].lstrip(" \t\n*_")
+            own = para[:1].isupper() and heading(_body_heading, hs_u) is not None
+        if not own and not inside and not children and u["kind"] in ("item", "clause") and not under_aims(u):
+            # `1. Sở Dân tộc và Tôn giáo, UBND cấp xã: Tiếp nhận hồ sơ ...` in a rule's article (QĐ 102/2025/QĐ-UBND
+            # Phú Thọ): known holders and a colon open the duty wherever it stands
+            cm = _colon_holder(text, folded, u["start"], u["end"], mentions)
+            after = text.find(":", cm[1]) + 1 if cm else 0
+            # (not a lecture quoting the Constitution: `5. Viện Kiểm sát nhân dân tối cao:` / `Điều 107 Hiến pháp ...`)
+            own = cm is not None and bool(cm[0]) and not _CITED_START.match(
+                folded, after + len(text[after:u["end"]]) - len(text[after:u["end"]].lstrip(" *_\n")))
         group_colon = None
         if not own and children and u["kind"] in ("item", "article", "clause") and not under_aims(u) \
                 and not any(_bullet(c.get("label")) for c in children):
@@ -515,7 +532,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             if hm is None and inside and children and all(not kids.get(c["id"]) for c in children):
                 hm = _name_heading(text, folded, hspan, mentions)
             colon = None
-            if hm is None and not children and inside:
+            if hm is None and not children:
                 colon = _colon_holder(text, folded, u["start"], u["end"], mentions)
                 if colon is not None:
                     hm, hspan = colon[0], (u["start"], colon[1])
