@@ -735,7 +735,8 @@ theo dõi, kiểm tra, chấn chỉnh kịp thời.
         ("Tiếp tục tham mưu UBND t", {("responsible", "so-noi-vu"), ("advise", "so-noi-vu")}, None, None)]),
     # KH 235/KH-UBND Thanh Hóa IV (2025): `Sở X chỉ đạo Chi cục Y thực hiện các nội dung sau:` (both hold the
     # bullets); `2. Sở Tài chính: Căn cứ ...` (holder, colon, duty: the whole item is the task); a holder the
-    # gazetteer does not know (`4. Các cơ sở nuôi trồng thủy sản:`) still opens a task; the closing
+    # gazetteer does not know (`4. Các cơ sở nuôi trồng thủy sản:`) still opens a task, held by a group named by those
+    # words; the closing
     # exhortation is none
     ("directed body, colon holders", THANHHOA, """IV. TỔ CHỨC
 THỰC HIỆN
@@ -772,7 +773,7 @@ vị, địa phương nghiêm túc triển khai thực hiện./.
         ("Sở Tài chính: Căn cứ khả", {("responsible", "so-tai-chinh")}, None, None),
         ("UBND các xã, phường: Phố", {("responsible", "group:uy-ban-nhan-dan-cac-xa-phuong"),
                                       ("partner", "so-nong-nghiep-va-moi-truong")}, None, None),
-        ("Các cơ sở nuôi trồng thủ", set(), None, None)]),
+        ("Các cơ sở nuôi trồng thủ", {("responsible", "group:cac-co-so-nuoi-trong-thuy-san")}, None, None)]),
     # QĐ HCM 2025 (Đề án quản lý rủi ro thiên tai) V.2: `Sở X chủ trì, phối hợp với Sở Y, UBND ...:` over bullets:
     # each bullet is led by X with the heading's partners
     ("heading lead and partners", HCM25, """V. TỔ CHỨC

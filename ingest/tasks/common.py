@@ -44,6 +44,9 @@ def _rx() -> dict:
         "intro": re.compile(r"(?<!\w)(?:" + _alt(p["intro_ends"]) + r")\s*:?[\s*]*$"),
         "adverbial": re.compile(r"(?:" + _alt(p["adverbial_openers"]) + r")(?!\w)"),
         "holder": re.compile(r"(?:" + _alt(p["holder_headings"]) + r")(?!\w)"),
+        "committee_title": re.compile(r"[\s*_]*(?:cac\s+)?(?:" + _alt(p["committee_titles"])
+                                      + r")(?:\s+ban\s+chi\s+dao)?[\s*_:]*$"),
+        "abbreviation": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, p["abbreviations"])) + r")(?!\w)"),
         "list_intro": re.compile(r"(?<!\w)(?:" + _alt(p["list_intro_ends"]) + r")\s*:[\s*_]*$"),
         "directs": re.compile(r"\s*(?:" + _alt(p["list_intro_directs"]) + r")\s+"),
         "duty_zone": re.compile(r"(?<!\w)(?:" + _alt(p["duty_zones"]) + r")(?!\w)"),

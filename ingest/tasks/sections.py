@@ -23,7 +23,14 @@ from ingest.tasks.common import (
 from ingest.tasks.fields import _read_fields, field_kind, inner_fields
 from ingest.tasks.inline import _inline_assignment, _sentences
 from ingest.tasks.rows import _add_role, _task_row
-from ingest.tasks.subjects import _leading_verb, _subject_list, addressee_group, place_committee, place_list
+from ingest.tasks.subjects import (
+    _leading_verb,
+    _subject_list,
+    addressee_group,
+    place_committee,
+    place_list,
+    written_body,
+)
 
 # ---------------------------------------------------------------- sections
 
@@ -199,6 +206,47 @@ def _holder_heading(text: str, folded: str, span: tuple[int, int], mentions: _Me
     if _CAC.match(folded, p) and not _leading_verb(folded, p, e):
         return []  # (the same heading when the gazetteer knows none of its names: a holder all the same)
     return None
+
+
+_HOLDER_SCOPE = re.compile(r"\s(?:trong viec|trong|doi voi|ve|khi)\s")
+
+
+def _written_holder(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict]:
+    """The holder a heading names in words the gazetteer does not know (`1.5. Trách nhiệm của đối tượng thực hiện kiểm
+    kê:`, KH 1627 Quảng Ngãi; `8. Các đơn vị có TTHC`, CV 6278/BVHTTDL-VP; `2. Tổ chức làm nhiệm vụ bồi thường:`), as
+    a mention named by those words (a group when they open with `các`); [] when the heading is more than a name."""
+    s, e = span
+    lm = _LABEL.match(text, s, e)
+    p = lm.end() if lm else s
+    p += len(folded[p:e]) - len(folded[p:e].lstrip(" *_\n"))
+    hm = _rx()["holder"].match(folded, p, e) or next(
+        (m for _, rx in _rx()["opener"] if (m := rx.match(folded, p, e))), None)
+    if hm:
+        p = hm.end() + len(folded[hm.end():e]) - len(folded[hm.end():e].lstrip(" *_\n"))
+    for nl in re.finditer(r"\n[ \t*_]*(\S)", text[p:e]):
+        if nl.group(1).isupper():  # (`Điều 84. Trách nhiệm của bộ, ...` / `Bộ, cơ quan ngang bộ, ... có trách nhiệm
+            e = p + nl.start()     # sau đây:`; Luật Đấu thầu 2013: the sentence below an article's title)
+            break
+    scope = _HOLDER_SCOPE.search(folded, p, e) if hm else None  # (`... của người sử dụng lao động trong việc bảo đảm ...`)
+    e = scope.start() if scope else e
+    end = p + len(text[p:e].rstrip(" *_\n:,"))
+    words = folded[p:end].split()
+    if not 1 <= len(words) <= 14 or re.search(r"[.;:()]", text[p:end]) or _NOT_HOLDER.match(folded, p) \
+            or not hm and _leading_verb(folded, p, end):  # (after `Trách nhiệm của`, `tổ chức` is a noun)
+        return []
+    return [written_body(text, p, end, mentions, group=words[0] in ("cac", "nhung"))]
+
+
+def _committee_of_title(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
+    """A heading that names only a steering committee's office holder (`Trách nhiệm của Ủy viên thường trực`): the
+    committee the document names first (the one whose rules these are), as a mention at the heading; else None."""
+    s, e = span
+    lm = _LABEL.match(text, s, e)
+    hm = _rx()["holder"].search(folded, lm.end() if lm else s, e)
+    if not hm or not _rx()["committee_title"].match(folded, hm.end(), e):
+        return None
+    mn = next((m for m in mentions.rows if m["body_id"].startswith("ban-chi-dao-")), None)
+    return [dict(mn, start=hm.end(), end=e, raw=text[hm.end():e].strip(" *_:\n"))] if mn else None
 
 
 def _opener_heading(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
@@ -512,10 +560,14 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             bullets = children and all(_bullet(c.get("label")) for c in children)
             if hm is None and children and any(_bullet(c.get("label")) for c in children):
                 hm = _holder_heading(text, folded, hspan, mentions)
+                if hm == []:  # (`Điều 5. Nhiệm vụ, quyền hạn của Trưởng ban`: the committee the rules are of)
+                    hm = _committee_of_title(text, folded, hspan, mentions) or hm
             if hm is None and own and u["kind"] == "article":
                 # `Điều 12. Trách nhiệm của Sở Khoa học và Công nghệ` over clauses, or over one paragraph (QĐ
                 # 78/2025/QĐ-UBND Bắc Ninh): the body the title names
-                hm = _holder_heading(text, folded, hspan, mentions) or None
+                hm = _holder_heading(text, folded, hspan, mentions)
+                if hm == []:  # (`Điều 5. Nhiệm vụ, quyền hạn của Trưởng ban`: the committee the rules are of)
+                    hm = _committee_of_title(text, folded, hspan, mentions) or hm
             if hm is None and children and all(not kids.get(c["id"]) for c in children):
                 hm = heading(_opener_heading, hspan) or heading(_role_heading, hspan) or heading(_lead_in_subject, hspan)
             lead_in = None
@@ -545,19 +597,34 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                 # Kế hoạch và Đầu tư:` / `Căn cứ ...`; QĐ 3210/QĐ-UBND HCM, 2014: every sub-heading names its own body)
                 heading(_body_heading, _heading_span(text, c, [])) is not None
                 or _colon_holder(text, folded, c["start"], c["end"], mentions) is not None)) for c in children)
+            if hm == [] and not whole:  # a holder the gazetteer does not know: named by the heading's words
+                hm = _written_holder(text, folded, hspan if colon is None else (
+                    colon[1], text.find(":", colon[1], u["end"])), mentions)
             if hm is not None and not subheads:  # (`1. Nhiệm vụ của thành viên Ban Chỉ đạo` over `1.1. Trưởng Ban`)
                 requested = bool(re.search(r"(?<!\w)de nghi", folded[hspan[0]:hspan[1]])) or (
                     colon is not None and re.match(r"[\s*_]*(?:de|kien) nghi(?!\w)", folded[colon[1]:colon[1] + 16]))
                 # `2. Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở X, UBND các phường:` over bullets (KH
                 # HCM 2025): every bullet is led by the heading's body, with the heading's partners
                 inherited = [] if colon is not None else _heading_cues(text, folded, hspan, hm, mentions)
-                spans = []
+                spans, own_holders = [], {}
                 if children and not details:
                     p = hspan[1] + len(text[hspan[1]:children[0]["start"]]) - len(text[hspan[1]:children[0]["start"]].lstrip())
                     first = [] if p >= children[0]["start"] or text[p] not in "-+•" else [
                         (u["id"], *_strip_span(text, a, b)) for a, b in _bare_bullets(text, p, children[0]["start"], text[p])]
                     # (`1.2. Sở Tài chính ...` / `-\nTuyên truyền ...`: a first bullet the parser left in the heading)
-                    spans = first + [(c["id"], *_strip_span(text, a, b)) for c in children if c["kind"] not in ("table",)
+                    # (`1. Giúp Thủ tướng Chính phủ:` over `a) ...` points under an article's holder: each point is a task;
+                    # QĐ 170/QĐ-BCĐNNDL, 2025)
+                    # (`2. Bộ Quốc phòng có trách nhiệm:` over `a) ...`: the points are that body's)
+                    leaves = []
+                    for c in children:
+                        points = _lead_in_points(text, c, kids.get(c["id"], []))
+                        leaves += points or [c]
+                        if points:
+                            cspan = (c["start"], points[0]["start"])
+                            taken.append(cspan)
+                            subj = heading(_points_holder, cspan)
+                            own_holders.update({k["id"]: subj for k in points if subj})
+                    spans = first + [(c["id"], *_strip_span(text, a, b)) for c in leaves if c["kind"] not in ("table",)
                              for a, b in _bare_bullets(text, c["start"], _item_end(text, c["start"], c["end"]),
                                                        c.get("label"))]
                     if lead_in is not None:  # the sentence that names the holder is a task of its own
@@ -585,7 +652,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                     # `3. Công an Thành phố, Bộ Tư lệnh Thành phố` over `Công an Thành phố chủ trì phối hợp với Bộ
                     # Tư lệnh Thành phố ...`: a heading body the task names as partner is a partner only
                     partners = {mn["body_id"] for mn, role in own_roles if role == "partner"}
-                    holders = hm
+                    holders = own_holders.get(uid, hm)
                     gm = re.match(r"[\s*_]*giao\s", folded[s:e])
                     if gm:  # `b) Giao Thanh tra thành phố tổ chức thanh tra ...` under `8. Giám đốc Sở, Thủ trưởng
                         # cơ quan, ban, ngành` (Chỉ thị 09/CT-UBND Cần Thơ, 2025): the body given the item holds it
@@ -646,6 +713,34 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             walk(u, False)
         else:
             walk(u, bool(doer), doer)
+
+
+def _points_holder(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
+    """The bodies that open a short lead-in over points (`2. Bộ Quốc phòng có trách nhiệm:`, `3. Trách nhiệm của tổ
+    chức, cá nhân gửi hàng:`; Luật Năng lượng nguyên tử 2008), else None."""
+    s, e = span
+    lm = _LABEL.match(text, s, e)
+    p = lm.end() if lm else s
+    p += len(folded[p:e]) - len(folded[p:e].lstrip(" *_\n"))
+    if _SERVES.match(folded, p, e):
+        return None  # (`1. Giúp Thủ tướng Chính phủ:`: whom the holder serves)
+    hm = _holder_heading(text, folded, span, mentions)
+    if hm:
+        return hm
+    subj, pos = _subject_list(folded, p, e, mentions.within(s, e))
+    rest = folded[pos:e].strip(" *_\n")
+    if subj and subj[0]["start"] <= p + 2 and rest.endswith(":") and len(rest.split()) <= 6 \
+            and not re.search(r"[.;]", rest) and not _rx()["powers"].match(folded, pos, e):
+        return subj
+    return None
+
+
+def _lead_in_points(text: str, unit: dict, children: list[dict]) -> list[dict] | None:
+    """The points of an item that only introduces them (its own words end with a colon, its points have none of
+    their own below), else None."""
+    if not children or any(not re.fullmatch(r"[a-zđ]", c.get("label") or "") for c in children):
+        return None
+    return children if text[unit["start"]:children[0]["start"]].rstrip(" *_\n").endswith(":") else None
 
 
 # the end of a duty whose bullets spell out its content (`..., cụ thể:`, `..., cụ thể như sau:`)

@@ -138,8 +138,7 @@ _ADDRESSEES_END = re.compile(r"[(,;:.]|\s(?:nghiem tuc|tu|khan truong|tiep tuc|c
 
 def addressee_group(text: str, folded: str, pos: int, end: int, mentions) -> dict | None:
     """A mention of the addressee group that opens at `pos` (`các cơ sở đào tạo trực thuộc Bộ`), its words up to a
-    bracket, a comma, a colon or the verb after it; its row (kind `group`) goes to `mentions.extra`; else None.
-    (The group is named by its words alone, not scoped to the issuer: `trực thuộc Bộ` of two ministries is one id.)"""
+    bracket, a comma, a colon or the verb after it (`written_body`); else None."""
     m = _ADDRESSEES.match(folded, pos, end)
     if not m:
         return None
@@ -147,13 +146,19 @@ def addressee_group(text: str, folded: str, pos: int, end: int, mentions) -> dic
     stop = _ADDRESSEES_END.search(folded, m.end(), min(end, s + 120))
     if stop is None or len(text[s:stop.start()].split()) > 12:
         return None
-    name = " ".join(text[s:stop.start()].split())
+    return written_body(text, s, stop.start(), mentions, group=True)
+
+
+def written_body(text: str, s: int, e: int, mentions, group: bool) -> dict:
+    """A mention of a body the gazetteer does not know, named by its words in [s, e) (`các cơ sở đào tạo trực thuộc Bộ`,
+    `Tổ chức làm nhiệm vụ bồi thường, hỗ trợ và tái định cư`); its row (kind `group` or `other`) goes to
+    `mentions.extra`. (Named by its words alone, not scoped to the issuer: `trực thuộc Bộ` of two ministries is one id.)"""
+    name = _rx()["abbreviation"].sub(lambda m: patterns()["abbreviations"][m.group(0)], " ".join(text[s:e].split()))
     name = name[0].upper() + name[1:]
-    e = stop.start()
-    bid = "group:" + slug(name)
+    bid = ("group:" if group else "") + slug(name)
     if bid not in mentions.known:
-        mentions.extra.setdefault(bid, {"id": bid, "name": name, "short_name": None, "kind": "group", "level": None,
-                                        "jurisdiction": None, "parent_id": None, "is_group": 1,
+        mentions.extra.setdefault(bid, {"id": bid, "name": name, "short_name": None, "kind": "group" if group else "other",
+                                        "level": None, "jurisdiction": None, "parent_id": None, "is_group": int(group),
                                         "valid_from": None, "valid_to": None})
     return {"body_id": bid, "raw": text[s:e], "start": s, "end": e}
 
