@@ -91,7 +91,7 @@ def _bullet(label: str | None) -> bool:
     return label in ("-", "+", "•") or (label or "").startswith("(")
 
 
-_LABEL = re.compile(r"\s*(?:[-+•*]|[a-zđ]\)|\(\d{1,2}\)|\d+(?:\.\d+)*[.)]|[IVXLC]+\.|Điều\s+\d+[a-z]?\.)\s*")
+_LABEL = re.compile(r"\s*(?:[-+•*]|[a-zđ]\)|\((?:\d{1,2}|[ivx]{1,4})\)|\d+(?:\.\d+)*[.)]|[IVXLC]+\.|Điều\s+\d+[a-z]?\.)\s*")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 

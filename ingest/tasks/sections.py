@@ -570,6 +570,11 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                     hm = _committee_of_title(text, folded, hspan, mentions) or hm
             if hm is None and children and all(not kids.get(c["id"]) for c in children):
                 hm = heading(_opener_heading, hspan) or heading(_role_heading, hspan) or heading(_lead_in_subject, hspan)
+                if hm is None and _rx()["holder"].match(folded, _strip_span(text, (lm.end() if lm else u["start"]),
+                                                                             hspan[1])[0]):
+                    # `2. Trách nhiệm của Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương` over `a) ...` (QĐ
+                    # 22/2013/QĐ-TTg): the holder the heading names
+                    hm = _holder_heading(text, folded, hspan, mentions)
             lead_in = None
             if hm is None and inside and bullets:
                 lead_in = _subject_sentence(text, folded, hspan, mentions)
