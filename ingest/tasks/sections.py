@@ -229,6 +229,8 @@ def _written_holder(text: str, folded: str, span: tuple[int, int], mentions: _Me
             break
     scope = _HOLDER_SCOPE.search(folded, p, e) if hm else None  # (`... của người sử dụng lao động trong việc bảo đảm ...`)
     e = scope.start() if scope else e
+    paren = text.find("(", p, e)  # (`5. Các chủ rừng là tổ chức (các Ban quản lý rừng đặc dụng, ...)`: what it takes in)
+    e = paren if paren != -1 else e
     end = p + len(text[p:e].rstrip(" *_\n:,"))
     words = folded[p:end].split()
     if not 1 <= len(words) <= 14 or re.search(r"[.;:()]", text[p:end]) or _NOT_HOLDER.match(folded, p) \
@@ -698,11 +700,14 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             walk(c, inside, holder)
 
     roots = kids.get(None, [])
-    doer = None
+    doer, demanded = None, False
     for i, u in enumerate(roots):
         if u["kind"] != "item":
-            doer = None
+            doer, demanded = None, False
         elif i and roots[i - 1]["kind"] in ("paragraph", "preamble"):
+            # `Trước tình hình đó, Bộ Văn hóa, Thể thao và Du lịch yêu cầu:` over `1. Thủ trưởng các cơ quan, đơn vị được
+            # giao nhiệm vụ` / `- Chịu trách nhiệm ...` (Công văn 6225/BVHTTDL-VP, 2025): the items are what is demanded
+            demanded = bool(_DEMAND_END.search(folded, roots[i - 1]["start"], u["start"]))
             # `..., Thủ tướng Chính phủ yêu cầu Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, ..., Chủ tịch Ủy ban nhân dân các
             # tỉnh, thành phố trực thuộc Trung ương thực hiện một số nhiệm vụ trọng tâm cấp bách sau:` over `1. ...` (CĐ
             # 229/CĐ-TTg, 2025): a lead-in paragraph hands the items after it to its doer; so does the last sentence of
@@ -714,10 +719,14 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             # (not a report's or a submission's: `..., Sở Công Thương tổng hợp báo cáo ... như sau:` opens its facts)
             doer = None if roots[i - 1]["kind"] == "preamble" and doc.get("doc_type") in ("Báo cáo", "Tờ trình") \
                 else _intro_doer(text, folded, p, u["start"], mentions)
-        if doer and under_aims(u):  # (`I. QUAN ĐIỂM CHỈ ĐẠO`, `II. MỤC TIÊU` after the lead-in: no duties; NQ 394/NQ-CP)
-            walk(u, False)
+        if (doer or demanded) and under_aims(u):  # (`I. QUAN ĐIỂM CHỈ ĐẠO`, `II. MỤC TIÊU` after the lead-in: no
+            walk(u, False)  # duties; NQ 394/NQ-CP)
         else:
-            walk(u, bool(doer), doer)
+            walk(u, bool(doer) or demanded, doer)
+
+
+# a lead-in that ends with the demand itself, its addressees in the items below
+_DEMAND_END = re.compile(r"(?<!\w)(?:yeu cau|de nghi)[\s*_]*:[\s*_]*$")
 
 
 def _points_holder(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
