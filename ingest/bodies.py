@@ -1015,9 +1015,9 @@ def _name_end(rest: str, words: list[str]) -> int:
 # word, then the bodies of that kind each by the rest of its name
 # (the list may wrap: `Bộ trưởng các Bộ: Quốc phòng, ..., Giáo dục và Đào tạo,\nY tế; Chủ tịch ...`; CĐ 231/CĐ-TTg, 2025)
 # `Ủy ban nhân dân các tỉnh: Ninh Bình, Bắc Ninh, Phú Thọ, Tuyên Quang` (Công văn 11654/VPCP-CN, 2025): each
-# province's committee
-_LIST_KIND = re.compile(r"(?<![\w&])(?:[Cc]ác[ \t]+(Bộ|Sở|bộ|sở|Văn phòng|Ban)|(Ủy[ \t]+ban[ \t]+nhân[ \t]+dân|UBND)[ \t]+các"
-                        r"[ \t]+tỉnh(?:,[ \t]*thành[ \t]+phố)?)[ \t]*:[ \t]*((?:[^;\n(:]|\n(?![ \t]*\n))+)")
+# province's committee; `Các Bộ, cơ quan: Tài chính, Xây dựng, ...` (TB 648/TB-VPCP, 2025)
+_LIST_KIND = re.compile(r"(?<![\w&])(?:[Cc]ác[ \t]+(Bộ|Sở|bộ|sở|Văn phòng|Ban)(?:,[ \t]*(?:cơ[ \t]+quan|ngành))?|(Ủy[ \t]+ban[ \t]+nhân[ \t]+dân|UBND)[ \t]+các"
+                        r"[ \t]+tỉnh(?:,[ \t]*thành[ \t]+phố)?)[ \t]*:[ \t]*((?:[^;\n(:.]|\.(?!\s)|\n(?![ \t]*\n))+)")
 _LIST_SEP = re.compile(r"[\s,]*(?:và\s+)?")
 
 

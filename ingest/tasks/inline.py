@@ -42,7 +42,8 @@ _SENT_END = re.compile(r"(?<!\bTP)(?<!\bTp)[.!?](?:/\.)?(?=\s+[A-ZÀ-ỸĐ(\-+])
                        r"|(?<=[.;:!?])[ \t]*\n|\n(?=[ \t]*(?:\n|[-+•*][ \t]|[a-zđ]\)|\d+(?:\.\d+)*[.)][ \t]|[IVX]+\.))")
 
 
-_LIST_HEAD = re.compile(r"(?<!\w)(?i:các)\s+(?:[Bb]ộ|[Ss]ở|Ban|Văn phòng|tỉnh(?:,\s*thành\s+phố)?)\s*:\Z")
+_LIST_HEAD = re.compile(r"(?<!\w)(?i:các)\s+(?:(?:[Bb]ộ|[Ss]ở|Ban|Văn phòng)(?:,\s*(?:cơ\s+quan|ngành))?"
+                        r"|tỉnh(?:,\s*thành\s+phố)?)\s*:\Z")
 
 
 def _sentences(text: str, start: int, end: int):
