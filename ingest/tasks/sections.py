@@ -586,6 +586,12 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                 and _details_heading(folded, hspan, mentions)
             if details:  # (`1. Thường xuyên rà soát, kiểm tra ..., cụ thể:` over `- Loại công việc ...`: one task)
                 hm, hspan, whole = holder, (u["start"], u["start"]), True
+            contents = bool(hm) and children and all(not kids.get(c["id"]) for c in children) \
+                and _REPORT_CONTENTS.search(folded, hspan[0], hspan[1])
+            if contents:
+                # `1. Chủ tịch Ủy ban nhân dân các tỉnh: ... khẩn trương rà soát, thống kê, tổng hợp báo cáo cụ thể về một
+                # số nội dung sau:` over `(1) Số hộ dân có nhà bị sập ...` (CĐ 232/CĐ-TTg, 2025): what the report holds
+                hspan = (u["start"], u["start"])
             if hm is None and holder and children and all(not kids.get(c["id"]) for c in children):
                 hm = holder  # (`2.1. Trách nhiệm chung` over `a) Đánh giá ...`: the holder named above)
             if hm is None and inside and children and all(not kids.get(c["id"]) for c in children):
@@ -614,7 +620,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                 # HCM 2025): every bullet is led by the heading's body, with the heading's partners
                 inherited = [] if colon is not None else _heading_cues(text, folded, hspan, hm, mentions)
                 spans, own_holders = [], {}
-                if children and not details:
+                if children and not details and not contents:
                     p = hspan[1] + len(text[hspan[1]:children[0]["start"]]) - len(text[hspan[1]:children[0]["start"]].lstrip())
                     first = [] if p >= children[0]["start"] or text[p] not in "-+•" else [
                         (u["id"], *_strip_span(text, a, b)) for a, b in _bare_bullets(text, p, children[0]["start"], text[p])]
@@ -636,7 +642,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                                                        c.get("label"))]
                     if lead_in is not None:  # the sentence that names the holder is a task of its own
                         spans = [(u["id"], *_strip_span(text, *hspan)), *spans]
-                elif colon is not None or whole:  # the task is the whole item, its holder included
+                elif colon is not None or whole or contents:  # the task is the whole item, its holder included
                     s, e = _strip_span(text, hspan[1], _item_end(text, hspan[1], u["end"]))
                     spans = [(u["id"], s, e)]
                 else:
@@ -776,6 +782,9 @@ def _details_heading(folded: str, span: tuple[int, int], mentions: _Mentions) ->
     return not (ms and ms[0]["start"] <= p + 2) and len(folded[p:e].split()) >= 6
 
 
+# a report's contents listed below it (`... tổng hợp báo cáo cụ thể về một số nội dung sau:`)
+_REPORT_CONTENTS = re.compile(r"(?:bao cao|thong ke)[^.;:]{0,80}?(?:noi dung|thong tin|so lieu)\s*(?:sau|nhu sau)"
+                              r"\s*:[\s*_]*$")
 _TOPIC_START = re.compile(r"(?:ve|doi voi|nhung|cac|mot so|trach nhiem|nhiem vu)(?!\w)")
 
 
