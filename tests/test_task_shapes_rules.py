@@ -175,3 +175,16 @@ def test_commune_committees_with_a_dash():
 """, HCM)
     assert [roles for _, roles, _ in _tasks(out)] == [
         {("responsible", "group:uy-ban-nhan-dan-cac-phuong-thi-tran-xa@ho-chi-minh")}]
+
+
+# QĐ 79/2025/QĐ-UBND Bắc Ninh (official e-mail rules; tnt305 abc00053e9811268), Điều 14: what each user must do is no
+# body's task
+def test_people_hold_no_task():
+    out = _parsed("""**Điều
+14. Trách nhiệm của các cá nhân có liên quan**
+
+1. Có trách nhiệm quản lý, sử
+dụng hộp thư điện tử công vụ được cấp đảm bảo tuân thủ các quy định trong Quy
+chế này.
+""", {"id": "doc", "province": "Bắc Ninh", "issued_date": "2025-11-20", "doc_type": "Quyết định"})
+    assert _tasks(out) == []

@@ -46,6 +46,7 @@ def _rx() -> dict:
         "holder": re.compile(r"(?:" + _alt(p["holder_headings"]) + r")(?!\w)"),
         "committee_title": re.compile(r"[\s*_]*(?:cac\s+)?(?:" + _alt(p["committee_titles"])
                                       + r")(?:\s+ban\s+chi\s+dao)?[\s*_:]*$"),
+        "person_holder": re.compile(r"(?:cac\s+|nhung\s+)?(?:" + _alt(p["person_holders"]) + r")(?!\w)(?![\s,]+(?:to chuc|co quan))"),
         "abbreviation": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, p["abbreviations"])) + r")(?!\w)"),
         "list_intro": re.compile(r"(?<!\w)(?:" + _alt(p["list_intro_ends"]) + r")\s*:[\s*_]*$"),
         "directs": re.compile(r"\s*(?:" + _alt(p["list_intro_directs"]) + r")\s+"),

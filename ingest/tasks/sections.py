@@ -211,10 +211,11 @@ def _holder_heading(text: str, folded: str, span: tuple[int, int], mentions: _Me
 _HOLDER_SCOPE = re.compile(r"\s(?:trong viec|trong|doi voi|ve|khi)\s")
 
 
-def _written_holder(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict]:
+def _written_holder(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
     """The holder a heading names in words the gazetteer does not know (`1.5. Trách nhiệm của đối tượng thực hiện kiểm
     kê:`, KH 1627 Quảng Ngãi; `8. Các đơn vị có TTHC`, CV 6278/BVHTTDL-VP; `2. Tổ chức làm nhiệm vụ bồi thường:`), as
-    a mention named by those words (a group when they open with `các`); [] when the heading is more than a name."""
+    a mention named by those words (a group when they open with `các`); [] when the heading is more than a name; None
+    when the holder is people, not a body (no task)."""
     s, e = span
     lm = _LABEL.match(text, s, e)
     p = lm.end() if lm else s
@@ -233,6 +234,8 @@ def _written_holder(text: str, folded: str, span: tuple[int, int], mentions: _Me
     e = paren if paren != -1 else e
     end = p + len(text[p:e].rstrip(" *_\n:,"))
     words = folded[p:end].split()
+    if _rx()["person_holder"].match(folded, p):
+        return None  # (people, not a body: `Trách nhiệm của các cá nhân có liên quan`)
     if not 1 <= len(words) <= 14 or re.search(r"[.;:()]", text[p:end]) or _NOT_HOLDER.match(folded, p) \
             or not hm and _leading_verb(folded, p, end):  # (after `Trách nhiệm của`, `tổ chức` is a noun)
         return []
