@@ -225,8 +225,10 @@ def _written_holder(text: str, folded: str, span: tuple[int, int], mentions: _Me
     if hm:
         p = hm.end() + len(folded[hm.end():e]) - len(folded[hm.end():e].lstrip(" *_\n"))
     for nl in re.finditer(r"\n[ \t*_]*(\S)", text[p:e]):
-        if nl.group(1).isupper():  # (`Điều 84. Trách nhiệm của bộ, ...` / `Bộ, cơ quan ngang bộ, ... có trách nhiệm
-            e = p + nl.start()     # sau đây:`; Luật Đấu thầu 2013: the sentence below an article's title)
+        if nl.group(1).isupper() and re.search(r"[.;:]", text[p + nl.end():e]):
+            # (`Điều 84. Trách nhiệm của bộ, ...` / `Bộ, cơ quan ngang bộ, ... có trách nhiệm sau đây:`; Luật Đấu thầu
+            # 2013: the sentence below an article's title; not `Trưởng` / `Ban Chỉ đạo`, a title wrapped)
+            e = p + nl.start()
             break
     scope = _HOLDER_SCOPE.search(folded, p, e) if hm else None  # (`... của người sử dụng lao động trong việc bảo đảm ...`)
     e = scope.start() if scope else e
@@ -248,7 +250,7 @@ def _committee_of_title(text: str, folded: str, span: tuple[int, int], mentions:
     s, e = span
     lm = _LABEL.match(text, s, e)
     hm = _rx()["holder"].search(folded, lm.end() if lm else s, e)
-    if not hm or not _rx()["committee_title"].match(folded, hm.end(), e):
+    if not hm or not _rx()["committee_title"].match(re.sub(r"\s+", " ", folded[hm.end():e])):
         return None
     mn = next((m for m in mentions.rows if m["body_id"].startswith("ban-chi-dao-")), None)
     return [dict(mn, start=hm.end(), end=e, raw=text[hm.end():e].strip(" *_:\n"))] if mn else None
