@@ -746,7 +746,7 @@ def find_body_spans(text: str, doc_province: str | None = None,
     units = _ministry_units(text, found, ministry)
     if units:  # a unit's name holds its ministry (`Văn phòng Bộ Y tế`) or a group's words: the unit stands for them
         found = [f for f in found if not any(s <= f[0] and f[1] <= e for s, e, _ in units)] + units
-    if ":" in text:
+    if ":" in text or _LIST_BARE.search(text):
         items = _list_items(text, doc_province, found)
         if items:  # (the bare `Ủy ban nhân dân` before `các tỉnh: ...` gives way to the committees listed)
             heads = [(m.start(), m.start(3)) for m in _LIST_KIND.finditer(text) if m.group(2)]
@@ -1018,6 +1018,8 @@ def _name_end(rest: str, words: list[str]) -> int:
 # province's committee; `Các Bộ, cơ quan: Tài chính, Xây dựng, ...` (TB 648/TB-VPCP, 2025)
 _LIST_KIND = re.compile(r"(?<![\w&])(?:[Cc]ác[ \t]+(Bộ|Sở|bộ|sở|Văn phòng|Ban)(?:,[ \t]*(?:cơ[ \t]+quan|ngành))?|(Ủy[ \t]+ban[ \t]+nhân[ \t]+dân|UBND)[ \t]+các"
                         r"[ \t]+tỉnh(?:,[ \t]*thành[ \t]+phố)?)[ \t]*:[ \t]*((?:[^;\n(:.]|\.(?!\s)|\n(?![ \t]*\n))+)")
+# the kind word once, before the first name: `Các Bộ Quốc phòng, Công an: Chỉ đạo ...` (Công điện on floods, 2025)
+_LIST_BARE = re.compile(r"(?<![\w&])[Cc]ác[ \t]+(Bộ|Sở)()[ \t]+(?=[A-ZĐ])((?:[^;\n(:.]|\.(?!\s)|\n(?![ \t]*\n))+)")
 _LIST_SEP = re.compile(r"[\s,]*(?:và\s+)?")
 
 
@@ -1027,7 +1029,7 @@ def _list_items(text: str, doc_province: str | None, found: list) -> list[tuple[
     the last one may run on into the duty: `Công an chủ động chỉ đạo ...`); words that read as none are left out."""
     out = []
     taken = [(s, e) for s, e, _ in found]
-    for m in _LIST_KIND.finditer(text):
+    for m in [*_LIST_KIND.finditer(text), *_LIST_BARE.finditer(text)]:
         kind = (m.group(1) or "Ủy ban nhân dân tỉnh").capitalize()
         first = True
         seg, pos = m.group(3), 0

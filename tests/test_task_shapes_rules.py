@@ -188,3 +188,14 @@ dụng hộp thư điện tử công vụ được cấp đảm bảo tuân th�
 chế này.
 """, {"id": "doc", "province": "Bắc Ninh", "issued_date": "2025-11-20", "doc_type": "Quyết định"})
     assert _tasks(out) == []
+
+
+# Công điện on the floods of the central provinces (2025; tnt305 ac3686f6b1d64932): the kind word once, before the first
+# name, no colon after it
+def test_ministry_list_without_colon():
+    from ingest.bodies import find_body_spans
+
+    text = "2. Các Bộ Quốc phòng, Công an: Chỉ đạo các đơn vị\n4. Các Bộ Xây dựng và Công an: Phối hợp với Công an"
+    assert [(text[s:e], row["id"]) for s, e, row in find_body_spans(text, None)] == [
+        ("Bộ Quốc phòng", "bo-quoc-phong"), ("Công an", "bo-cong-an"), ("Bộ Xây dựng", "bo-xay-dung"),
+        ("Công an", "bo-cong-an")]
