@@ -1053,6 +1053,9 @@ def _list_items(text: str, doc_province: str | None, found: list) -> list[tuple[
 
 def _leading_body(kind: str, item: str, doc_province: str | None) -> tuple[str, dict | None]:
     """The longest run of words opening `item` (up to ten) that reads as one whole body of `kind`, and its row."""
+    comma = item.find(",")
+    if comma > 0 and (row := _whole_body(kind, item[:comma].rstrip(), doc_province)):
+        return item[:comma].rstrip(), row  # (most names end at the comma: one lookup, not ten)
     words = list(re.finditer(r"[^\W\d_]+", item))[:10]
     for w in reversed(words):
         row = _whole_body(kind, item[:w.end()], doc_province)

@@ -244,6 +244,13 @@ def _written_holder(text: str, folded: str, span: tuple[int, int], mentions: _Me
     return [written_body(text, p, end, mentions, group=words[0] in ("cac", "nhung"))]
 
 
+def _titled_holder(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
+    """`_holder_heading`, with a steering committee's office holder read as the committee (`Điều 5. Nhiệm vụ, quyền hạn
+    của Trưởng ban`)."""
+    hm = _holder_heading(text, folded, span, mentions)
+    return (_committee_of_title(text, folded, span, mentions) or hm) if hm == [] else hm
+
+
 def _committee_of_title(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
     """A heading that names only a steering committee's office holder (`Trách nhiệm của Ủy viên thường trực`): the
     committee the document names first (the one whose rules these are), as a mention at the heading; else None."""
@@ -566,15 +573,11 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             hm = heading(_body_heading, hspan)
             bullets = children and all(_bullet(c.get("label")) for c in children)
             if hm is None and children and any(_bullet(c.get("label")) for c in children):
-                hm = _holder_heading(text, folded, hspan, mentions)
-                if hm == []:  # (`Điều 5. Nhiệm vụ, quyền hạn của Trưởng ban`: the committee the rules are of)
-                    hm = _committee_of_title(text, folded, hspan, mentions) or hm
+                hm = _titled_holder(text, folded, hspan, mentions)
             if hm is None and own and u["kind"] == "article":
                 # `Điều 12. Trách nhiệm của Sở Khoa học và Công nghệ` over clauses, or over one paragraph (QĐ
                 # 78/2025/QĐ-UBND Bắc Ninh): the body the title names
-                hm = _holder_heading(text, folded, hspan, mentions)
-                if hm == []:  # (`Điều 5. Nhiệm vụ, quyền hạn của Trưởng ban`: the committee the rules are of)
-                    hm = _committee_of_title(text, folded, hspan, mentions) or hm
+                hm = _titled_holder(text, folded, hspan, mentions)
             if hm is None and children and all(not kids.get(c["id"]) for c in children):
                 hm = heading(_opener_heading, hspan) or heading(_role_heading, hspan) or heading(_lead_in_subject, hspan)
                 if hm is None and _rx()["holder"].match(folded, _strip_span(text, (lm.end() if lm else u["start"]),
