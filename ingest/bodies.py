@@ -165,7 +165,8 @@ def _nlp():
         nlp.vocab,
         prefix_search=re.compile(r"""^[\(\[“"'‘«*]""").search,
         suffix_search=re.compile(r"""(?:[,;:\)\]”"'’»!?*]|\.)$""").search,
-        infix_finditer=re.compile(r"(?<=[a-z]),(?=[a-z])").finditer,
+        # (`Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao`: two names joined by a slash; QĐ 4385/QĐ-BVHTTDL)
+        infix_finditer=re.compile(r"(?<=[a-z]),(?=[a-z])|(?<=[^\W\d_])/(?=[^\W\d_])").finditer,
     )
     templates, pats = body_templates()
     # Phrase patterns (hash lookups) only. The addressee groups' comma use varies (`các sở, ban, ngành` /

@@ -199,3 +199,42 @@ def test_ministry_list_without_colon():
     assert [(text[s:e], row["id"]) for s, e, row in find_body_spans(text, None)] == [
         ("Bộ Quốc phòng", "bo-quoc-phong"), ("Công an", "bo-cong-an"), ("Bộ Xây dựng", "bo-xay-dung"),
         ("Công an", "bo-cong-an")]
+
+
+# NQ 70/2025/NQ-HĐND Hà Nội, Điều 7.1: a time, then the holder and `có trách nhiệm:` over `a)` points, in an article
+# that is no responsibility section; QĐ 4385/QĐ-BVHTTDL (2025): two names joined by a slash head the points
+def test_duty_lead_ins_over_points():
+    out = _parsed("""**Điều 7. Trách nhiệm lập danh mục dự án**
+
+1. Định kỳ (trước ngày 30 tháng 6 hằng năm), Ủy ban
+nhân dân cấp xã có trách nhiệm:
+
+a) Rà soát, lập danh mục các dự án xây dựng các
+công trình hạ tầng trên địa bàn do mình quản lý.
+
+b) Có văn bản đề xuất chủ trương giao chủ đầu tư dự
+án, gửi Sở Tài chính để được hướng dẫn thực hiện theo quy định.
+""", {"id": "doc", "province": "Hà Nội", "issued_date": "2025-12-10", "doc_type": "Nghị quyết"})
+    communes = ("responsible", "group:uy-ban-nhan-dan-cap-xa@ha-noi")
+    assert [(t, communes in roles) for t, roles, _ in _tasks(out)] == [("Rà soát, lập danh mục các dự á", True),
+                                                                       ("Có văn bản đề xuất chủ trương", True)]
+    from ingest.bodies import find_body_spans
+
+    text = "3. Sở Văn hóa, Thể thao và\nDu lịch/Sở Văn hóa và Thể thao tỉnh, thành phố trực thuộc Trung ương"
+    assert [row["id"] for _, _, row in find_body_spans(text, None)] == ["so-van-hoa-the-thao-va-du-lich",
+                                                                         "so-van-hoa-va-the-thao"]
+
+
+# NĐ 155/2026/NĐ-CP (phapdien): the `NƠI NHẬN` list after the last clause of `Trách nhiệm tổ chức thực hiện` holds no duty
+def test_recipients_after_the_last_clause():
+    out = _parsed("""### Điều 23. Trách nhiệm tổ chức thực hiện
+
+2. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương và các cơ quan liên quan chịu trách nhiệm tổ chức thực hiện Nghị định này./.
+
+## NƠI NHẬN
+
+- Ban Bí thư Trung ương Đảng;
+- Kiểm toán nhà nước;
+- Lưu: VT, V.I(2b).
+""", {**CENTRAL, "doc_type": "Nghị định", "issuer": "Chính phủ"})
+    assert [t for t, _, _ in _tasks(out)] == ["Bộ trưởng, Thủ trưởng cơ quan"]

@@ -9,6 +9,7 @@ from ingest.tasks.common import (
     _FUNCTION_PHRASE,
     _LABEL,
     _PARAGRAPH,
+    _RECIPIENTS,
     _addressed,
     _bullet,
     _connector_words,
@@ -468,6 +469,8 @@ def _heading_cues(text: str, folded: str, span: tuple[int, int], holders: list[d
 
 
 def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken):
+    for m in _RECIPIENTS.finditer(text):  # a `NƠI NHẬN` list read as bullets of the last clause (NĐ 155/2026/NĐ-CP)
+        taken.append((m.start(), m.end()))  # holds no duty
     kids: dict = {}
     for u in units:
         kids.setdefault(u.get("parent_id"), []).append(u)
@@ -559,6 +562,8 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             own = heading(_body_heading, hs_u) is not None or leaves and (
                 heading(_opener_heading, hs_u) is not None or heading(_role_heading, hs_u) is not None
                 or bool(heading(_lead_in_subject, hs_u))
+                # (`1. Định kỳ ..., Ủy ban nhân dân cấp xã có trách nhiệm:` over `a) ...`; NQ 70/2025/NQ-HĐND Hà Nội)
+                or bool(_DUTY_COLON.search(folded, *hs_u) and _public(heading(_points_holder, hs_u)))
                 # `8. Các đơn vị có TTHC` over `- Thực hiện nghiêm túc ...` (Công văn 6278/BVHTTDL-VP, 2025): a holder
                 # the gazetteer does not know, over bullets
                 or all(_bullet(c.get("label")) for c in children)
@@ -579,7 +584,8 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                 # 78/2025/QĐ-UBND Bắc Ninh): the body the title names
                 hm = _titled_holder(text, folded, hspan, mentions)
             if hm is None and children and all(not kids.get(c["id"]) for c in children):
-                hm = heading(_opener_heading, hspan) or heading(_role_heading, hspan) or heading(_lead_in_subject, hspan)
+                hm = heading(_opener_heading, hspan) or heading(_role_heading, hspan) or heading(_lead_in_subject, hspan) \
+                    or (hp if _public(hp := heading(_points_holder, hspan)) else None)
                 if hm is None and _rx()["holder"].match(folded, _strip_span(text, (lm.end() if lm else u["start"]),
                                                                              hspan[1])[0]):
                     # `2. Trách nhiệm của Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương` over `a) ...` (QĐ
@@ -750,17 +756,30 @@ def _points_holder(text: str, folded: str, span: tuple[int, int], mentions: _Men
     lm = _LABEL.match(text, s, e)
     p = lm.end() if lm else s
     p += len(folded[p:e]) - len(folded[p:e].lstrip(" *_\n"))
-    if _SERVES.match(folded, p, e):
-        return None  # (`1. Giúp Thủ tướng Chính phủ:`: whom the holder serves)
+    if _SERVES.match(folded, p, e) or not folded[p:e].rstrip(" *_\n").endswith(":"):
+        return None  # (`1. Giúp Thủ tướng Chính phủ:`: whom the holder serves; no colon, no lead-in)
     hm = _holder_heading(text, folded, span, mentions)
     if hm:
         return hm
+    when = _WHEN_FIRST.match(folded, p, e)  # (`1. Định kỳ (trước ngày 30 tháng 6 hằng năm), Ủy ban nhân dân cấp xã có
+    p = when.end() if when else p          # trách nhiệm:`; NQ 70/2025/NQ-HĐND Hà Nội)
     subj, pos = _subject_list(folded, p, e, mentions.within(s, e))
     rest = folded[pos:e].strip(" *_\n")
     if subj and subj[0]["start"] <= p + 2 and rest.endswith(":") and len(rest.split()) <= 6 \
             and not re.search(r"[.;]", rest) and not _rx()["powers"].match(folded, pos, e):
         return subj
     return None
+
+
+def _public(holders: list[dict] | None) -> bool:
+    """Holders that are public bodies, not investors or firms (`5. Chủ đầu tư dự án ... có trách nhiệm:` in a decision
+    on rents, QĐ 71/2025/QĐ-UBND Bắc Ninh: duties of private parties, not assignments)."""
+    return bool(holders) and not any(_PRIVATE.search(mn["body_id"]) for mn in holders)
+
+
+_PRIVATE = re.compile(r"chu-dau-tu|doanh-nghiep|nha-dau-tu|nha-thau")
+_DUTY_COLON = re.compile(r"(?<!\w)(?:co|chiu) trach nhiem[\s*_]*:[\s*_]*$")
+_WHEN_FIRST = re.compile(r"(?:dinh ky|hang nam|hang quy|hang thang|truoc ngay)[^,:;.]{0,60},\s*")
 
 
 def _lead_in_points(text: str, unit: dict, children: list[dict]) -> list[dict] | None:
