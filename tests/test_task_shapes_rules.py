@@ -238,3 +238,23 @@ def test_recipients_after_the_last_clause():
 - Lưu: VT, V.I(2b).
 """, {**CENTRAL, "doc_type": "Nghị định", "issuer": "Chính phủ"})
     assert [t for t, _, _ in _tasks(out)] == ["Bộ trưởng, Thủ trưởng cơ quan"]
+
+
+# QĐ 218/2025/QĐ-UBND Hải Phòng (tnt305 317a61c94fc776ca), Điều 6: an unlabelled paragraph naming the holders, ending
+# `có trách nhiệm:`, over the article's clauses
+def test_article_lead_in_paragraph():
+    out = _parsed("""**Điều 6.
+Trách nhiệm tổ chức thực hiện**
+
+Các cơ quan, đơn vị, cá nhân
+có thẩm quyền quyết định được phân cấp tại Quyết định này có trách nhiệm:
+
+1. Quyết định các nội dung về
+quản lý tài sản theo thẩm quyền được phân cấp.
+
+2. Công khai các Quyết định
+về quản lý tài sản theo quy định.
+""", {"id": "doc", "province": "Hải Phòng", "issued_date": "2025-11-20", "doc_type": "Quyết định"})
+    holders = ("responsible", "group:cac-co-quan-don-vi@hai-phong")
+    assert [(t, holders in roles) for t, roles, _ in _tasks(out)] == [("Quyết định các nội dung về quả", True),
+                                                                      ("Công khai các Quyết định về qu", True)]

@@ -385,8 +385,8 @@ def _intro_doer(text: str, folded: str, s: int, e: int, mentions: _Mentions) -> 
         rest = folded[pos:e - 1].strip(" *_\n,")
         if subj and (not rest or _rx()["directs"].match(folded, pos, e) and not re.search(r"[.;]", rest)):
             return subj
-    if not _rx()["list_intro"].search(folded, s, e):
-        return None
+    if not _rx()["list_intro"].search(folded, s, e) and not _DUTY_COLON.search(folded, s, e):
+        return None  # (`Các cơ quan, đơn vị, cá nhân có thẩm quyền ... có trách nhiệm:` over `1. ...`; QĐ 218/2025 Hải Phòng)
     cue = _rx()["intro_doer"].search(text, s, e)
     if cue is None:
         return None
@@ -550,6 +550,8 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
             if doer and all(_bullet(c.get("label")) for c in children):
                 inside, holder = True, doer  # (bullets are read with their parent, below)
             elif doer:
+                if _DUTY_COLON.search(folded, hs_u[1], children[0]["start"]):
+                    taken.append((hs_u[1], children[0]["start"]))  # (`X có trách nhiệm:` only leads in: no task)
                 for c in children:
                     walk(c, True, doer)
                 return
