@@ -47,6 +47,7 @@ def _rx() -> dict:
         "committee_title": re.compile(r"[\s*_]*(?:cac\s+)?(?:" + _alt(p["committee_titles"])
                                       + r")(?:\s+ban\s+chi\s+dao)?[\s*_:]*$"),
         "person_holder": re.compile(r"(?:cac\s+|nhung\s+)?(?:" + _alt(p["person_holders"]) + r")(?!\w)(?![\s,]+(?:to chuc|co quan))"),
+        "private": re.compile("|".join(map(re.escape, p["private_holders"]))),
         "abbreviation": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, p["abbreviations"])) + r")(?!\w)"),
         "list_intro": re.compile(r"(?<!\w)(?:" + _alt(p["list_intro_ends"]) + r")\s*:[\s*_]*$"),
         "directs": re.compile(r"\s*(?:" + _alt(p["list_intro_directs"]) + r")\s+"),

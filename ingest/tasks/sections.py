@@ -776,10 +776,9 @@ def _points_holder(text: str, folded: str, span: tuple[int, int], mentions: _Men
 def _public(holders: list[dict] | None) -> bool:
     """Holders that are public bodies, not investors or firms (`5. Chủ đầu tư dự án ... có trách nhiệm:` in a decision
     on rents, QĐ 71/2025/QĐ-UBND Bắc Ninh: duties of private parties, not assignments)."""
-    return bool(holders) and not any(_PRIVATE.search(mn["body_id"]) for mn in holders)
+    return bool(holders) and not any(_rx()["private"].search(mn["body_id"]) for mn in holders)
 
 
-_PRIVATE = re.compile(r"chu-dau-tu|doanh-nghiep|nha-dau-tu|nha-thau")
 _DUTY_COLON = re.compile(r"(?<!\w)(?:co|chiu) trach nhiem[\s*_]*:[\s*_]*$")
 _WHEN_FIRST = re.compile(r"(?:dinh ky|hang nam|hang quy|hang thang|truoc ngay)[^,:;.]{0,60},\s*")
 
