@@ -1017,8 +1017,12 @@ def _name_end(rest: str, words: list[str]) -> int:
 # (the list may wrap: `Bộ trưởng các Bộ: Quốc phòng, ..., Giáo dục và Đào tạo,\nY tế; Chủ tịch ...`; CĐ 231/CĐ-TTg, 2025)
 # `Ủy ban nhân dân các tỉnh: Ninh Bình, Bắc Ninh, Phú Thọ, Tuyên Quang` (Công văn 11654/VPCP-CN, 2025): each
 # province's committee; `Các Bộ, cơ quan: Tài chính, Xây dựng, ...` (TB 648/TB-VPCP, 2025)
-_LIST_KIND = re.compile(r"(?<![\w&])(?:[Cc]ác[ \t]+(Bộ|Sở|bộ|sở|Văn phòng|Ban)(?:,[ \t]*(?:cơ[ \t]+quan|ngành))?|(Ủy[ \t]+ban[ \t]+nhân[ \t]+dân|UBND)[ \t]+các"
-                        r"[ \t]+tỉnh(?:,[ \t]*thành[ \t]+phố)?)[ \t]*:[ \t]*((?:[^;\n(:.]|\.(?!\s)|\n(?![ \t]*\n))+)")
+_KIND_HEAD = r"[Cc]ác[ \t]+(Bộ|Sở|bộ|sở|Văn phòng|Ban)(?:,[ \t]*(?:cơ[ \t]+quan|ngành))?"
+_PROVINCES_HEAD = r"[ \t]+tỉnh(?:,[ \t]*thành[ \t]+phố)?"
+_LIST_KIND = re.compile(rf"(?<![\w&])(?:{_KIND_HEAD}|(Ủy[ \t]+ban[ \t]+nhân[ \t]+dân|UBND)[ \t]+các{_PROVINCES_HEAD})"
+                        r"[ \t]*:[ \t]*((?:[^;\n(:.]|\.(?!\s)|\n(?![ \t]*\n))+)")
+# a list's head right before `pos` (the tasks step does not end a sentence there: `Bộ trưởng các Bộ:\nXây dựng, ...`)
+LIST_HEAD_END = re.compile(rf"(?<!\w)(?:{_KIND_HEAD}|[Cc]ác{_PROVINCES_HEAD})\s*:\Z")
 # the kind word once, before the first name: `Các Bộ Quốc phòng, Công an: Chỉ đạo ...` (Công điện on floods, 2025)
 _LIST_BARE = re.compile(r"(?<![\w&])[Cc]ác[ \t]+(Bộ|Sở)()[ \t]+(?=[A-ZĐ])((?:[^;\n(:.]|\.(?!\s)|\n(?![ \t]*\n))+)")
 _LIST_SEP = re.compile(r"[\s,]*(?:và\s+)?")

@@ -46,7 +46,7 @@ from functools import lru_cache
 from ingest.bodies import find_body_spans, fold_same_length
 from ingest.normalize import fold
 from ingest.tasks.action import leading_action
-from ingest.tasks.common import _Mentions, _Taken, patterns
+from ingest.tasks.common import _RECIPIENTS, _Mentions, _Taken, patterns
 from ingest.tasks.deadlines import parse_deadline, parse_recurrence
 from ingest.tasks.fields import _field_tasks, field_kind
 from ingest.tasks.inline import _inline_tasks
@@ -65,6 +65,8 @@ def extract_tasks(text: str, units: list[dict], doc: dict, record: dict) -> dict
     roles: list[dict] = []
     seen: set = set()
     taken = _Taken(len(text))
+    for m in _RECIPIENTS.finditer(text):  # a `NƠI NHẬN` list, even read as bullets of the last clause (NĐ
+        taken.append((m.start(), m.end()))  # 155/2026/NĐ-CP), holds no duty
     _table_tasks(text, folded, doc, mentions, tasks, roles, seen, taken)
     _field_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)
     _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.bodies import LIST_HEAD_END
 from ingest.tasks.action import leading_action
 from ingest.tasks.common import (
     _LABEL,
@@ -42,16 +43,12 @@ _SENT_END = re.compile(r"(?<!\bTP)(?<!\bTp)[.!?](?:/\.)?(?=\s+[A-ZÀ-ỸĐ(\-+])
                        r"|(?<=[.;:!?])[ \t]*\n|\n(?=[ \t]*(?:\n|[-+•*][ \t]|[a-zđ]\)|\d+(?:\.\d+)*[.)][ \t]|[IVX]+\.))")
 
 
-_LIST_HEAD = re.compile(r"(?<!\w)(?i:các)\s+(?:(?:[Bb]ộ|[Ss]ở|Ban|Văn phòng)(?:,\s*(?:cơ\s+quan|ngành))?"
-                        r"|tỉnh(?:,\s*thành\s+phố)?)\s*:\Z")
-
-
 def _sentences(text: str, start: int, end: int):
     pos = start
     for m in _SENT_END.finditer(text, start, end):
         if text[m.start() - 1:m.start()] == ":" and text[m.end():m.end() + 1].islower():
             continue  # `... sử dụng rừng:\ngiao Bộ ...` (TB 634/TB-VPCP, 2025): a caption and its answer, one sentence
-        if _LIST_HEAD.search(text, max(start, m.start() - 30), m.start()):
+        if LIST_HEAD_END.search(text, max(start, m.start() - 30), m.start()):
             continue  # (`Bộ trưởng các Bộ:\nXây dựng, Ngoại giao, ... chịu trách nhiệm thi hành`: the names it heads)
         yield pos, m.end() if text[m.start()] != "\n" else m.start()
         pos = m.end()

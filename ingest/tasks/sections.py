@@ -9,7 +9,6 @@ from ingest.tasks.common import (
     _FUNCTION_PHRASE,
     _LABEL,
     _PARAGRAPH,
-    _RECIPIENTS,
     _addressed,
     _bullet,
     _connector_words,
@@ -149,6 +148,11 @@ def _colon_holder(text: str, folded: str, s: int, e: int, mentions: _Mentions) -
     if _CAC.match(folded, p) and 2 <= len(words) <= 8 and not re.search(r"[\d.;,()]", text[p:c]):
         return [], p
     return None
+
+
+def _colon_of(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> tuple[list[dict], int] | None:
+    """`_colon_holder` over a span, in the shape the heading readers share (read once per unit)."""
+    return _colon_holder(text, folded, span[0], span[1], mentions)
 
 
 def _lead_in_subject(text: str, folded: str, span: tuple[int, int], mentions: _Mentions) -> list[dict] | None:
@@ -469,8 +473,6 @@ def _heading_cues(text: str, folded: str, span: tuple[int, int], holders: list[d
 
 
 def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken):
-    for m in _RECIPIENTS.finditer(text):  # a `NƠI NHẬN` list read as bullets of the last clause (NĐ 155/2026/NĐ-CP)
-        taken.append((m.start(), m.end()))  # holds no duty
     kids: dict = {}
     for u in units:
         kids.setdefault(u.get("parent_id"), []).append(u)
@@ -524,7 +526,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
         if not own and not inside and not children and u["kind"] in ("item", "clause") and not under_aims(u):
             # `1. Sở Dân tộc và Tôn giáo, UBND cấp xã: Tiếp nhận hồ sơ ...` in a rule's article (QĐ 102/2025/QĐ-UBND
             # Phú Thọ): known holders and a colon open the duty wherever it stands
-            cm = _colon_holder(text, folded, u["start"], u["end"], mentions)
+            cm = heading(_colon_of, (u["start"], u["end"]))
             after = text.find(":", cm[1]) + 1 if cm else 0
             # (not a lecture quoting the Constitution: `5. Viện Kiểm sát nhân dân tối cao:` / `Điều 107 Hiến pháp ...`)
             own = cm is not None and bool(cm[0]) and not _CITED_START.match(
@@ -614,7 +616,7 @@ def _section_tasks(text, folded, units, doc, mentions, tasks, roles, seen, taken
                 hm = _name_heading(text, folded, hspan, mentions)
             colon = None
             if hm is None and not children:
-                colon = _colon_holder(text, folded, u["start"], u["end"], mentions)
+                colon = heading(_colon_of, (u["start"], u["end"]))
                 if colon is not None:
                     hm, hspan = colon[0], (u["start"], colon[1])
             whole = details or hm is None and not children and inside and bool(holder) and len(re.findall(
